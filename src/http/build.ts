@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { InboundSink } from '../../adapters/contract.js';
+import type { Logger } from '../logger.js';
+import type { Database } from '../store/db.js';
+import type { TenantDirectory } from '../store/tenant-directory.js';
+import { installErrorHandler } from './error-handler.js';
+import type { Metrics } from './metrics.js';
+import { healthRoutes } from './routes/health.route.js';
+import { webhookRoutes } from './routes/webhooks.route.js';
+import { apiRoutes } from './routes/api/index.js';
+
+export interface AppDeps {
+  database: Database;
+  tenants: TenantDirectory;
+  sink: InboundSink;
+  metrics: Metrics;
+  logger: Logger;
+  clock: () => Date;
+  /** Bearer token for /api/v1; when unset the API answers 401 to everyone except the embedded demo. */
+  apiToken?: string;
+}
+
+/** Builds the Fastify app from its dependencies; nothing is listening until the caller says so. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  installErrorHandler(app);
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
+  await app.register(healthRoutes, deps);
+  await app.register(webhookRoutes, deps);
+  await app.register(apiRoutes, deps);
+  return app;
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { InboundAdapter, InboundRequest, IngestResult, Rejection } from '../../../adapters/contract.js';
+import { inboundAdapters } from '../../../adapters/registry.js';
+import type { Logger } from '../../logger.js';
+import type { TenantDirectory } from '../../store/tenant-directory.js';
+import type { InboundSink } from '../../../adapters/contract.js';
+import type { Metrics } from '../metrics.js';
+
+/** Largest webhook body accepted; the platforms' own events are a few KB. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const acceptedMediaTypes = ['application/json', 'text/xml', 'application/xml', 'text/plain'];
+
+export interface WebhookDeps {
+  tenants: TenantDirectory;
+  sink: InboundSink;
+  metrics: Metrics;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/**
+ * POST|GET /webhooks/:platform/:tenant — the one inbound pipeline:
+ * raw body → adapter (verify → handshake → decrypt → parse) → inbox commit (dedup) → ack.
+ */
+export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps): Promise<void> {
+  // Keep the body as raw bytes: signatures are computed over exactly what was sent.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+
+  for (const adapter of inboundAdapters) {
+    for (const method of adapter.methods) {
+      app.route({
+        method,
+        url: `/webhooks/${adapter.platform}/:tenant`,
+        bodyLimit: WEBHOOK_BODY_LIMIT_BYTES,
+        handler: (request, reply) => handle(adapter, request, reply, deps),
+      });
+    }
+  }
+}
+
+async function handle(adapter: InboundAdapter, request: FastifyRequest, reply: FastifyReply, deps: WebhookDeps) {
+  const platform = adapter.platform;
+  const tenantId = (request.params as { tenant: string }).tenant;
+  const refuse = (rejection: Pick<Rejection, 'status' | 'code' | 'message' | 'messageZh'>) => {
+    deps.metrics.increment('webhook_rejected_total', { platform, code: rejection.code });
+    request.log.warn({ tenant: tenantId, platform, code: rejection.code }, `webhook rejected: ${rejection.message}`);
+    return reply.status(rejection.status).send({ error: rejection.code, message: rejection.message, message_zh: rejection.messageZh });
+  };
+
+  if (request.method === 'POST') {
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!acceptedMediaTypes.includes(mediaType)) {
+      return refuse({
+        status: 415,
+        code: 'unsupported_content_type',
+        message: `content type "${mediaType || '(none)'}" is not accepted; send ${acceptedMediaTypes.join(', ')}`,
+        messageZh: `不支持的内容类型“${mediaType || '（无）'}”`,
+      });
+    }
+  }
+
+  const tenant = await deps.tenants.tenant(tenantId);
+  if (!tenant) {
+    return refuse({ status: 404, code: 'not_configured', message: `unknown tenant "${tenantId}"`, messageZh: `租户“${tenantId}”不存在` });
+  }
+  const credentials = (await deps.tenants.credentials(tenantId, platform)) ?? {};
+
+  const inbound: InboundRequest = {
+    method: request.method as 'GET' | 'POST',
+    query: request.query as Record<string, string>,
+    headers: request.headers as Record<string, string | undefined>,
+    rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+  };
+  const outcome = adapter.handleHttp(inbound, { credentials, now: deps.clock() });
+  if (outcome.kind === 'rejected') return refuse(outcome);
+  if (outcome.kind === 'handshake') {
+    deps.metrics.increment('webhook_handshake_total', { platform });
+    return reply.status(outcome.reply.status).type(outcome.reply.contentType).send(outcome.reply.body);
+  }
+
+  // Committed before the ack: if this throws, the platform gets a 503 and retries; nothing was acked.
+  let results: IngestResult[];
+  try {
+    results = await deps.sink.ingest(tenantId, platform, 'http', outcome.events);
+  } catch (error) {
+    request.log.error({ err: error, tenant: tenantId, platform }, 'inbox commit failed; not acking so the platform retries');
+    return reply
+      .status(503)
+      .send({ error: 'unavailable', message: 'event not stored, please retry', message_zh: '事件未能保存，请稍后重试' });
+  }
+  for (const result of results) deps.metrics.increment('webhook_events_total', { platform, status: result.status });
+  request.log.debug({ tenant: tenantId, platform, results }, 'webhook committed');
+  return reply.status(outcome.reply.status).type(outcome.reply.contentType).send(outcome.reply.body);
+}

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import type { DomainEvent } from '../core/events.js';
+import type { Database, Db } from '../store/db.js';
+import type { Logger } from '../logger.js';
+
+export interface PendingInboxEvent {
+  tenantId: string;
+  id: string;
+  platform: string;
+  event: DomainEvent;
+  attempts: number;
+}
+
+/** What a handler did with one event: `processed`, or `ignored` with the reason (e.g. no customer matched). */
+export type HandleOutcome = { status: 'processed'; note?: string } | { status: 'ignored'; reason: string };
+
+/** Turns one committed inbox event into domain state. Must be idempotent: a crash can make it run twice. */
+export type InboxEventHandler = (db: Db, event: PendingInboxEvent, now: Date) => Promise<HandleOutcome>;
+
+/** How long a claimed row is reserved for the worker that claimed it; after that another worker may take it. */
+export const INBOX_LEASE_SECONDS = 60;
+/** After this many failed attempts a row is parked as `failed` for a person to look at. */
+export const INBOX_MAX_ATTEMPTS = 8;
+const CLAIM_BATCH = 50;
+
+/**
+ * Claims due rows with FOR UPDATE SKIP LOCKED (several service instances can run this side by side),
+ * leases them, and handles each in its own transaction, so one bad event never blocks the others.
+ */
+export class InboxProcessor {
+  private running: Promise<number> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly handle: InboxEventHandler,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Ask for a pass soon; concurrent kicks collapse into one follow-up pass. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Waits for the current pass (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Processes until nothing is due; returns how many rows were handled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await this.processBatch();
+      total += handled;
+      if (handled < CLAIM_BATCH) return total;
+    }
+  }
+
+  async processBatch(): Promise<number> {
+    let claimed: PendingInboxEvent[];
+    try {
+      claimed = await this.claim();
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not claim inbox events');
+      return 0;
+    }
+    for (const row of claimed) await this.processOne(row);
+    return claimed.length;
+  }
+
+  private async claim(): Promise<PendingInboxEvent[]> {
+    const rows = await this.database.query<{ tenant_id: string; id: string; platform: string; event: DomainEvent; attempts: number }>(
+      `update inbox_events set next_attempt_at = now() + make_interval(secs => $1), attempts = attempts + 1
+       where (tenant_id, id) in (
+         select tenant_id, id from inbox_events
+         where status = 'pending' and next_attempt_at <= now()
+         order by next_attempt_at
+         limit $2
+         for update skip locked)
+       returning tenant_id, id, platform, event, attempts`,
+      [INBOX_LEASE_SECONDS, CLAIM_BATCH],
+    );
+    return rows.map((r) => ({ tenantId: r.tenant_id, id: r.id, platform: r.platform, event: r.event, attempts: r.attempts }));
+  }
+
+  private async processOne(row: PendingInboxEvent): Promise<void> {
+    const log = this.logger.child({ tenant: row.tenantId, platform: row.platform, inboxId: row.id, kind: row.event.kind });
+    try {
+      await this.database.db.transaction(async (tx) => {
+        const outcome = await this.handle(tx as unknown as Db, row, this.clock());
+        await tx.execute(
+          outcome.status === 'processed'
+            ? sqlMark('processed', null, row)
+            : sqlMark('ignored', outcome.reason, row),
+        );
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failed = row.attempts >= INBOX_MAX_ATTEMPTS;
+      log.error({ err: error, attempts: row.attempts }, failed ? 'inbox event failed for good' : 'inbox event failed; will retry');
+      await this.database.query(
+        `update inbox_events set last_error = $3, status = case when $4 then 'failed' else status end,
+           next_attempt_at = now() + make_interval(secs => least(3600, power(2, attempts)::int))
+         where tenant_id = $1 and id = $2`,
+        [row.tenantId, row.id, message.slice(0, 2000), failed],
+      );
+    }
+  }
+}
+
+function sqlMark(status: 'processed' | 'ignored', reason: string | null, row: PendingInboxEvent) {
+  return sql`update inbox_events set status = ${status}, ignore_reason = ${reason}, processed_at = now(), last_error = null
+             where tenant_id = ${row.tenantId} and id = ${row.id}`;
+}

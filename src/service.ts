@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { inboundAdapters } from '../adapters/registry.js';
+import type { Config } from './config.js';
+import { buildApp } from './http/build.js';
+import { Metrics } from './http/metrics.js';
+import { InboxProcessor, type InboxEventHandler } from './inbound/inbox-processor.js';
+import { InboxSink } from './inbound/inbox-sink.js';
+import { createLogger, type Logger } from './logger.js';
+import { migrateDatabase, openDatabase, type Database } from './store/db.js';
+import { InboxWriter } from './store/inbox-writer.js';
+import { TenantDirectory } from './store/tenant-directory.js';
+import { saveCredentials, upsertTenant } from './store/tenant.repository.js';
+import { captureInboxEvent } from './capture/capture-inbox-event.js';
+
+/** How often the processor looks for due inbox rows even without a kick (retries, rows left by a crash). */
+export const INBOX_POLL_INTERVAL_MS = 2_000;
+
+export interface Service {
+  app: FastifyInstance;
+  database: Database;
+  processor: InboxProcessor;
+  sink: InboxSink;
+  tenants: TenantDirectory;
+  metrics: Metrics;
+  logger: Logger;
+  /** Starts background work (inbox polling). Listening is the caller's choice (app.listen). */
+  startBackground(): void;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  database?: Database;
+  handler?: InboxEventHandler;
+}
+
+/** Environment variable names per platform, read from each adapter's contract. */
+export function credentialEnvNames(): Record<string, Record<string, string>> {
+  return Object.fromEntries(inboundAdapters.map((a) => [a.platform, a.credentialKeys]));
+}
+
+export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const clock = options.clock ?? (() => new Date());
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  await migrateDatabase(database);
+  await configureDefaultTenant(database, config);
+
+  const metrics = new Metrics();
+  const tenants = new TenantDirectory(database.db);
+  const processor = new InboxProcessor(database, options.handler ?? captureInboxEvent, logger, clock);
+  const sink = new InboxSink(new InboxWriter(database), () => processor.kick());
+  const app = await buildApp({ database, tenants, sink, metrics, logger, clock, apiToken: config.apiToken });
+
+  let poll: NodeJS.Timeout | undefined;
+  return {
+    app,
+    database,
+    processor,
+    sink,
+    tenants,
+    metrics,
+    logger,
+    startBackground() {
+      processor.kick(); // rows committed before a crash are processed on restart
+      poll = setInterval(() => processor.kick(), INBOX_POLL_INTERVAL_MS);
+      poll.unref();
+    },
+    async stop() {
+      if (poll) clearInterval(poll);
+      await app.close();
+      await processor.idle();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** The `default` tenant always exists; its credentials come from the environment when set there. */
+async function configureDefaultTenant(database: Database, config: Config): Promise<void> {
+  await upsertTenant(database.db, { id: 'default', name: 'Default' });
+  for (const [platform, credentials] of Object.entries(config.defaultTenantCredentials)) {
+    await saveCredentials(database.db, 'default', platform, credentials);
+  }
+}
