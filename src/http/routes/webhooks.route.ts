@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { InboundAdapter, InboundRequest, IngestResult, Rejection } from '../../../adapters/contract.js';
+import type { InboundAdapter, InboundEvent, InboundRequest, IngestResult, Rejection } from '../../../adapters/contract.js';
 import { inboundAdapters } from '../../../adapters/registry.js';
 import type { Logger } from '../../logger.js';
 import type { TenantDirectory } from '../../store/tenant-directory.js';
@@ -8,6 +8,32 @@ import type { Metrics } from '../metrics.js';
 
 /** Largest webhook body accepted; the platforms' own events are a few KB. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Diagnostic header on every accepted webhook: what became of each event (accepted, duplicate, ignored and why).
+ * Platforms ignore it; `salesbeat replay` and operators read it. URL-encoded JSON, so it stays ASCII.
+ */
+export const RESULT_HEADER = 'x-salesbeat-result';
+
+export interface EventResult {
+  status: 'accepted' | 'duplicate';
+  kind: string;
+  reason?: string;
+  inboxId?: string;
+}
+
+function describeResults(events: InboundEvent[], results: IngestResult[]): string {
+  const described: EventResult[] = results.map((result, i) => {
+    const event = events[i]!.event;
+    return {
+      status: result.status,
+      kind: event.kind,
+      ...(event.kind === 'ignored' ? { reason: event.reason } : {}),
+      ...(result.inboxId ? { inboxId: result.inboxId } : {}),
+    };
+  });
+  return encodeURIComponent(JSON.stringify(described));
+}
 
 const acceptedMediaTypes = ['application/json', 'text/xml', 'application/xml', 'text/plain'];
 
@@ -92,5 +118,6 @@ async function handle(adapter: InboundAdapter, request: FastifyRequest, reply: F
   }
   for (const result of results) deps.metrics.increment('webhook_events_total', { platform, status: result.status });
   request.log.debug({ tenant: tenantId, platform, results }, 'webhook committed');
+  reply.header(RESULT_HEADER, describeResults(outcome.events, results));
   return reply.status(outcome.reply.status).type(outcome.reply.contentType).send(outcome.reply.body);
 }
