@@ -1,11 +1,19 @@
-/** The ONLY place the list of inbound platforms appears. A new platform = one folder + one line here. */
+/** The ONLY place the list of inbound platforms appears. A new platform = one folder + one line in each list here. */
 import type { InboundAdapter } from './contract.js';
+import type { PlatformSimulator } from './simulator.js';
 import { feishuAdapter } from './feishu/index.js';
+import { feishuSimulator } from './feishu/simulate.js';
 import { dingtalkAdapter } from './dingtalk/index.js';
+import { dingtalkSimulator } from './dingtalk/simulate.js';
 import { wecomAdapter } from './wecom/index.js';
+import { wecomSimulator } from './wecom/simulate.js';
 import { callsAdapter } from './calls/index.js';
+import { callsSimulator } from './calls/simulate.js';
 
 export const inboundAdapters: readonly InboundAdapter[] = [feishuAdapter, dingtalkAdapter, wecomAdapter, callsAdapter];
+
+/** Plays each platform for `salesbeat replay` and tests: recorded payload → the request the platform would send. */
+export const platformSimulators: readonly PlatformSimulator[] = [feishuSimulator, dingtalkSimulator, wecomSimulator, callsSimulator];
 
 export function adapterFor(platform: string): InboundAdapter | undefined {
   return inboundAdapters.find((a) => a.platform === platform);

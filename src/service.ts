@@ -50,7 +50,11 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const metrics = new Metrics();
   const tenants = new TenantDirectory(database.db);
   const processor = new InboxProcessor(database, options.handler ?? captureInboxEvent, logger, clock);
-  const sink = new InboxSink(new InboxWriter(database), () => processor.kick());
+  // Until startBackground() the inbox is only written, never processed on its own: tests and replay drain it explicitly.
+  let background = false;
+  const sink = new InboxSink(new InboxWriter(database), () => {
+    if (background) processor.kick();
+  });
   const app = await buildApp({ database, tenants, sink, metrics, logger, clock, apiToken: config.apiToken });
 
   let poll: NodeJS.Timeout | undefined;
@@ -63,6 +67,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     metrics,
     logger,
     startBackground() {
+      background = true;
       processor.kick(); // rows committed before a crash are processed on restart
       poll = setInterval(() => processor.kick(), INBOX_POLL_INTERVAL_MS);
       poll.unref();

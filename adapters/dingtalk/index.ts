@@ -44,8 +44,9 @@ function handleEventCallback(request: InboundRequest, context: AdapterContext, e
   };
   const query = readCallbackQuery(request.query);
   if ('kind' in query) return query;
-  const body = parseJsonObject(request.rawBody.toString('utf8'), 'DingTalk callback body');
-  if ('kind' in body) return body;
+  const parsedBody = parseJsonObject(request.rawBody.toString('utf8'), 'DingTalk callback body');
+  if (!parsedBody.ok) return parsedBody.rejection;
+  const body = parsedBody.json;
   if (typeof body.encrypt !== 'string' || body.encrypt === '') {
     return reject(400, 'missing_field', 'callback body field encrypt is missing', '回调请求体缺少 encrypt 字段');
   }
@@ -60,7 +61,7 @@ function handleEventCallback(request: InboundRequest, context: AdapterContext, e
   }
   const reply = successReply(keys, context.now, entropy);
   const payload = parseJsonObject(decrypted.plaintext, 'DingTalk event callback');
-  if (!('kind' in payload) && isHandshakeEventType(payload.EventType)) return { kind: 'handshake', reply };
+  if (payload.ok && isHandshakeEventType(payload.json.EventType)) return { kind: 'handshake', reply };
   const parsed = parseCallbackPlaintext(decrypted.plaintext, context.now);
   if ('kind' in parsed) return parsed;
   return { kind: 'events', events: parsed.events, reply };

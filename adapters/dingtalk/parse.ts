@@ -44,14 +44,16 @@ export function isoFromMs(value: unknown, fallback: Date): string {
   return date.toISOString();
 }
 
-export function parseJsonObject(raw: string, what: string): Json | Rejection {
+export type JsonParse = { ok: true; json: Json } | { ok: false; rejection: Rejection };
+
+export function parseJsonObject(raw: string, what: string): JsonParse {
   try {
     const value: unknown = JSON.parse(raw);
-    if (isObject(value)) return value;
+    if (isObject(value)) return { ok: true, json: value };
   } catch {
     // fall through to the rejection below
   }
-  return reject(400, 'malformed_body', `${what} is not a JSON object`, `${what} 不是合法的 JSON 对象`);
+  return { ok: false, rejection: reject(400, 'malformed_body', `${what} is not a JSON object`, `${what} 不是合法的 JSON 对象`) };
 }
 
 function missing(field: string, what: string): Rejection {
@@ -80,8 +82,9 @@ function robotText(msg: Json): { text: string; contentType: string } | null {
 /** A robot message; `receivedAt` stands in for `createAt` when the payload lacks it (the doc's frame says "createA"). */
 export function parseRobotMessage(raw: string, receivedAt: Date): ParseOutcome {
   const what = 'DingTalk robot message';
-  const msg = parseJsonObject(raw, what);
-  if ('kind' in msg) return msg;
+  const parsedMsg = parseJsonObject(raw, what);
+  if (!parsedMsg.ok) return parsedMsg.rejection;
+  const msg = parsedMsg.json;
   for (const field of ['msgId', 'conversationId', 'conversationType', 'msgtype'] as const) {
     if (str(msg[field]) === undefined) return missing(field, what);
   }
@@ -143,29 +146,33 @@ export function parseRobotMessage(raw: string, receivedAt: Date): ParseOutcome {
  */
 export function parseCardCallback(raw: string, receivedAt: Date): ParseOutcome {
   const what = 'DingTalk card callback';
-  const card = parseJsonObject(raw, what);
-  if ('kind' in card) return card;
+  const parsedCard = parseJsonObject(raw, what);
+  if (!parsedCard.ok) return parsedCard.rejection;
+  const card = parsedCard.json;
   for (const field of ['outTrackId', 'userId', 'content'] as const) {
     if (str(card[field]) === undefined) return missing(field, what);
   }
   const contentRaw = String(card.content);
-  const content = parseJsonObject(contentRaw, `${what} content`);
-  if ('kind' in content) return content;
+  const parsedContent = parseJsonObject(contentRaw, `${what} content`);
+  if (!parsedContent.ok) return parsedContent.rejection;
+  const content = parsedContent.json;
   const privateData = isObject(content.cardPrivateData) ? content.cardPrivateData : {};
   const value: Record<string, unknown> = isObject(privateData.params) ? { ...privateData.params } : {};
   if (Array.isArray(privateData.actionIds) && !('actionIds' in value)) value.actionIds = privateData.actionIds;
   const outTrackId = String(card.outTrackId);
   const userId = String(card.userId);
   // userIdType 2 = unionId; 1 (default) = the org's userId, the same id robots call senderStaffId.
-  const operatorIds = card.userIdType === 2 || card.userIdType === '2' ? { unionId: userId } : { staffId: userId };
+  const operatorIds: Record<string, string> =
+    card.userIdType === 2 || card.userIdType === '2' ? { unionId: userId } : { staffId: userId };
   const corpId = str(card.corpId);
+  if (corpId !== undefined) operatorIds.corpId = corpId;
   return event(
     `card:${outTrackId}:${userId}:${sha256Hex(contentRaw).slice(0, CARD_DEDUP_HASH_CHARS)}`,
     `card_callback.${str(card.type) ?? 'unknown'}`,
     {
       kind: 'card.action',
       occurredAt: receivedAt.toISOString(),
-      operator: { ids: corpId ? { ...operatorIds, corpId } : operatorIds, external: false },
+      operator: { ids: operatorIds, external: false },
       value,
       cardRef: { outTrackId },
     },
@@ -192,8 +199,9 @@ export function eventToIgnored(eventType: string, dedupKey: string, occurredAt: 
  */
 export function parseCallbackPlaintext(plaintext: string, now: Date): ParseOutcome {
   const what = 'DingTalk event callback';
-  const payload = parseJsonObject(plaintext, what);
-  if ('kind' in payload) return payload;
+  const parsedPayload = parseJsonObject(plaintext, what);
+  if (!parsedPayload.ok) return parsedPayload.rejection;
+  const payload = parsedPayload.json;
   const eventType = str(payload.EventType);
   if (eventType === undefined) {
     if (str(payload.outTrackId) !== undefined) return parseCardCallback(plaintext, now);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { InboundSink } from '../../adapters/contract.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/db.js';
@@ -23,7 +23,7 @@ export interface AppDeps {
 /** Builds the Fastify app from its dependencies; nothing is listening until the caller says so. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger,
+    loggerInstance: deps.logger as FastifyBaseLogger,
     disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: true,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { InboundAdapter, InboundEvent, InboundRequest, IngestResult, Rejection } from '../../../adapters/contract.js';
 import { inboundAdapters } from '../../../adapters/registry.js';
 import type { Logger } from '../../logger.js';
@@ -53,6 +53,21 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps): Pr
   // Keep the body as raw bytes: signatures are computed over exactly what was sent.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+
+  // Errors raised by Fastify before the handler runs (body too large, ...) are rejections too: count and log them.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const platform = request.url.split('/')[2] ?? 'unknown';
+    const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+    const code = tooLarge ? 'body_too_large' : 'malformed_body';
+    if (!tooLarge && !(error.statusCode && error.statusCode < 500)) throw error;
+    deps.metrics.increment('webhook_rejected_total', { platform, code });
+    request.log.warn({ platform, code }, `webhook rejected: ${error.message}`);
+    return reply.status(tooLarge ? 413 : error.statusCode!).send({
+      error: code,
+      message: tooLarge ? `request body is larger than ${WEBHOOK_BODY_LIMIT_BYTES} bytes` : error.message,
+      message_zh: tooLarge ? `请求体超过 ${WEBHOOK_BODY_LIMIT_BYTES} 字节` : '请求无效',
+    });
+  });
 
   for (const adapter of inboundAdapters) {
     for (const method of adapter.methods) {
