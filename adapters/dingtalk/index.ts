@@ -24,7 +24,7 @@ const ROBOT_REPLY = { status: 200, contentType: 'application/json; charset=utf-8
 
 function notConfigured(keys: Array<keyof typeof dingtalkCredentialKeys>): InboundOutcome {
   const names = keys.map((k) => dingtalkCredentialKeys[k]).join(', ');
-  return reject(403, 'not_configured', `this tenant has no ${names} configured`, `该租户未配置 ${names}`);
+  return reject(404, 'not_configured', `this tenant has no ${names} configured`, `该租户未配置 ${names}`);
 }
 
 function missingKeys(

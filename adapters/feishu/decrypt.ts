@@ -3,6 +3,8 @@
  * base64-decoded `encrypt` field, PKCS#7 padding. A failed decrypt is an error, never `{}`.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { reject, type Rejection } from '../contract.js';
+import { isObject, type JsonObject } from './payload-fields.js';
 
 const IV_BYTES = 16;
 const BLOCK_BYTES = 16;
@@ -35,4 +37,40 @@ export function decryptFeishu(encrypt: string, encryptKey: string): DecryptResul
 export function encryptFeishu(plaintext: string, encryptKey: string, iv: Buffer = randomBytes(IV_BYTES)): string {
   const cipher = createCipheriv('aes-256-cbc', aesKey(encryptKey), iv);
   return Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
+}
+
+export interface OpenedBody {
+  /** The event JSON, decrypted when it came as `{encrypt}`. */
+  payload: JsonObject;
+  /** Its text verbatim: the decrypted plaintext, or the body as received. */
+  raw: string;
+  encrypted: boolean;
+}
+
+/** `{encrypt}` → the decrypted JSON object; any other JSON object passes through unchanged. */
+export function openFeishuBody(body: JsonObject, rawText: string, encryptKey: string | undefined): OpenedBody | Rejection {
+  if (!('encrypt' in body)) return { payload: body, raw: rawText, encrypted: false };
+  if (typeof body.encrypt !== 'string') {
+    return reject(400, 'malformed_body', '"encrypt" must be a base64 string', '"encrypt" 字段必须是 base64 字符串');
+  }
+  if (encryptKey === undefined) {
+    return reject(404, 'not_configured', 'the event is encrypted but no Feishu Encrypt Key is configured for this tenant', '事件已加密，但该租户未配置飞书 Encrypt Key');
+  }
+  const decrypted = decryptFeishu(body.encrypt, encryptKey);
+  const payload = decrypted.ok ? parseObject(decrypted.plaintext) : undefined;
+  if (!decrypted.ok || payload === undefined) {
+    // One message for every failure (padding, UTF-8, JSON): no hint about which step failed.
+    return reject(400, 'decrypt_failed', 'cannot decrypt the event with the configured Encrypt Key', '无法用已配置的 Encrypt Key 解密事件');
+  }
+  return { payload, raw: decrypted.plaintext, encrypted: true };
+}
+
+/** JSON text → object, or undefined for anything else (invalid JSON, arrays, scalars). */
+export function parseObject(text: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

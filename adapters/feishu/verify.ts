@@ -28,6 +28,15 @@ export function constantTimeEqual(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+export function missingSignature(): Rejection {
+  return reject(
+    401,
+    'missing_signature',
+    'X-Lark-Request-Timestamp, X-Lark-Request-Nonce and X-Lark-Signature headers are required',
+    '缺少 X-Lark-Request-Timestamp、X-Lark-Request-Nonce 或 X-Lark-Signature 请求头',
+  );
+}
+
 /** undefined when the request is signed with `secret` inside the replay window; otherwise the rejection. */
 export function verifyFeishuSignature(
   request: InboundRequest,
@@ -38,14 +47,7 @@ export function verifyFeishuSignature(
   const timestamp = request.headers[TIMESTAMP_HEADER];
   const nonce = request.headers[NONCE_HEADER];
   const signature = request.headers[SIGNATURE_HEADER];
-  if (!timestamp || !nonce || !signature) {
-    return reject(
-      401,
-      'missing_signature',
-      'X-Lark-Request-Timestamp, X-Lark-Request-Nonce and X-Lark-Signature headers are required',
-      '缺少 X-Lark-Request-Timestamp、X-Lark-Request-Nonce 或 X-Lark-Signature 请求头',
-    );
-  }
+  if (!timestamp || !nonce || !signature) return missingSignature();
   const sentAtMs = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) * 1000 : Number.NaN;
   if (!(Math.abs(now.getTime() - sentAtMs) <= STALE_TIMESTAMP_WINDOW_MS)) {
     return reject(

@@ -148,9 +148,9 @@ describe('DingTalk event subscription callback (encrypted)', () => {
       expectRejected(outcome, 400, 'malformed_body');
     });
 
-    it('a tenant without callback credentials → 403 not_configured naming the variables', () => {
+    it('a tenant without callback credentials → 404 not_configured naming the variables', () => {
       const outcome = dingtalkAdapter.handleHttp(callbackRequest(checkUrl), { credentials: {}, now: vectorNow });
-      expectRejected(outcome, 403, 'not_configured');
+      expectRejected(outcome, 404, 'not_configured');
       expect(outcome.kind === 'rejected' && outcome.message).toMatch(/DINGTALK_CALLBACK_TOKEN/);
     });
 
@@ -249,8 +249,8 @@ describe('DingTalk robot message HTTP callback (消息接收地址)', () => {
     expectRejected(dingtalkAdapter.handleHttp(request, { credentials, now }), 400, 'missing_field');
   });
 
-  it('refuses when the tenant has no client secret → 403 not_configured', () => {
+  it('refuses when the tenant has no client secret → 404 not_configured', () => {
     const outcome = dingtalkAdapter.handleHttp(signed(String(now.getTime())), { credentials: {}, now });
-    expectRejected(outcome, 403, 'not_configured');
+    expectRejected(outcome, 404, 'not_configured');
   });
 });
