@@ -12,7 +12,7 @@ const logger = pino({ level: 'info', redact: { paths: redactedPaths, censor: '[r
 const service = await createService(config, { logger });
 await upsertTenant(service.database.db, { id: BENCH_TENANT, name: 'Bench' });
 await saveCredentials(service.database.db, BENCH_TENANT, 'feishu', BENCH_FEISHU_CREDENTIALS);
-service.startBackground();
+if (process.env.BENCH_PROCESS === "on") service.startBackground();
 const address = await service.app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`listening ${address}/webhooks/feishu/${BENCH_TENANT}`);
 process.on('SIGTERM', () => void service.stop().then(() => process.exit(0)));

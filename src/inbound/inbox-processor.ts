@@ -76,7 +76,19 @@ export class InboxProcessor {
       this.logger.error({ err: error }, 'could not claim inbox events');
       return 0;
     }
-    for (const row of claimed) await this.processOne(row);
+    if (claimed.length === 0) return 0;
+    // Happy path: the whole batch in one transaction. If any event fails, roll it all back and redo the
+    // batch one event per transaction, so the failure is isolated and recorded against its own row.
+    try {
+      await this.database.db.transaction(async (tx) => {
+        for (const row of claimed) {
+          const outcome = await this.handle(tx as unknown as Db, row, this.clock());
+          await tx.execute(outcome.status === 'processed' ? sqlMark('processed', null, row) : sqlMark('ignored', outcome.reason, row));
+        }
+      });
+    } catch {
+      for (const row of claimed) await this.processOne(row);
+    }
     return claimed.length;
   }
 
