@@ -7,3 +7,5 @@ export * from './sales-actions.js';
 export * from './inbox-events.js';
 export * from './audit-log.js';
 export * from './outbox.js';
+export * from './calendar-overrides.js';
+export * from './sla.js';

@@ -18,6 +18,8 @@ export const leads = pgTable(
     source: text('source').notNull().default('manual'),
     class: text('class').notNull().default('standard'),
     status: text('status').$type<LeadStatus>().notNull().default('open'),
+    /** green while every follow-up step is on time; red once one is missed. */
+    slaColor: text('sla_color').$type<'green' | 'red'>().notNull().default('green'),
     amountFen: bigint('amount_fen', { mode: 'number' }),
     firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
     lastActionAt: timestamp('last_action_at', { withTimezone: true }),

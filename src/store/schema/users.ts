@@ -16,6 +16,8 @@ export const users = pgTable(
     region: text('region'),
     email: text('email'),
     active: boolean('active').notNull().default(true),
+    /** Where this user's cards go: feishu, dingtalk, wecom, or console (the built-in web inbox) when unset. */
+    preferredPlatform: text('preferred_platform'),
     /** Stable key from an import or HR system, unique per tenant. */
     externalRef: text('external_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
