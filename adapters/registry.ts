@@ -9,11 +9,22 @@ import { wecomAdapter } from './wecom/index.js';
 import { wecomSimulator } from './wecom/simulate.js';
 import { callsAdapter } from './calls/index.js';
 import { callsSimulator } from './calls/simulate.js';
+import type { OutboundSender } from './outbound.js';
+import { feishuSender } from './feishu/send.js';
+import { dingtalkSender } from './dingtalk/send.js';
+import { wecomSender } from './wecom/send.js';
 
 export const inboundAdapters: readonly InboundAdapter[] = [feishuAdapter, dingtalkAdapter, wecomAdapter, callsAdapter];
 
 /** Plays each platform for `salesbeat replay` and tests: recorded payload → the request the platform would send. */
 export const platformSimulators: readonly PlatformSimulator[] = [feishuSimulator, dingtalkSimulator, wecomSimulator, callsSimulator];
+
+/** Platforms salesbeat can write to. `calls` has none: a call-record feed has no chat to answer in. */
+export const outboundSenders: readonly OutboundSender[] = [feishuSender, dingtalkSender, wecomSender];
+
+export function senderFor(platform: string): OutboundSender | undefined {
+  return outboundSenders.find((s) => s.platform === platform);
+}
 
 export function adapterFor(platform: string): InboundAdapter | undefined {
   return inboundAdapters.find((a) => a.platform === platform);

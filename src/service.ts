@@ -11,14 +11,19 @@ import { InboxWriter } from './store/inbox-writer.js';
 import { TenantDirectory } from './store/tenant-directory.js';
 import { saveCredentials, upsertTenant } from './store/tenant.repository.js';
 import { captureInboxEvent } from './capture/capture-inbox-event.js';
+import { OutboxWorker } from './outbound/outbox-worker.js';
 
 /** How often the processor looks for due inbox rows even without a kick (retries, rows left by a crash). */
 export const INBOX_POLL_INTERVAL_MS = 2_000;
+/** How often the outbox worker looks for due rows (new replies, retries, leases left by a crash). */
+export const OUTBOX_POLL_INTERVAL_MS = 1_000;
 
 export interface Service {
   app: FastifyInstance;
   database: Database;
   processor: InboxProcessor;
+  /** Sends queued replies to the platforms; polled in the background, or drained explicitly (tests). */
+  outbox: OutboxWorker;
   sink: InboxSink;
   tenants: TenantDirectory;
   metrics: Metrics;
@@ -33,6 +38,8 @@ export interface ServiceOptions {
   clock?: () => Date;
   database?: Database;
   handler?: InboxEventHandler;
+  /** The fetch platform calls go through (tests point the base URLs at a local fake platform instead). */
+  fetch?: typeof fetch;
 }
 
 /** Environment variable names per platform, read from each adapter's contract. */
@@ -55,13 +62,24 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const sink = new InboxSink(new InboxWriter(database), () => {
     if (background) processor.kick();
   });
+  const outbox = new OutboxWorker({
+    database,
+    credentials: (tenantId, platform) => tenants.credentials(tenantId, platform),
+    baseUrls: config.baseUrls,
+    deliversToConsole: async (tenantId) => (await tenants.tenant(tenantId))?.settings.outboundDelivery === 'console',
+    logger,
+    clock,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const app = await buildApp({ database, tenants, sink, metrics, logger, clock, apiToken: config.apiToken });
 
   let poll: NodeJS.Timeout | undefined;
+  let outboxPoll: NodeJS.Timeout | undefined;
   return {
     app,
     database,
     processor,
+    outbox,
     sink,
     tenants,
     metrics,
@@ -71,11 +89,16 @@ export async function createService(config: Config, options: ServiceOptions = {}
       processor.kick(); // rows committed before a crash are processed on restart
       poll = setInterval(() => processor.kick(), INBOX_POLL_INTERVAL_MS);
       poll.unref();
+      outbox.kick();
+      outboxPoll = setInterval(() => outbox.kick(), OUTBOX_POLL_INTERVAL_MS);
+      outboxPoll.unref();
     },
     async stop() {
       if (poll) clearInterval(poll);
+      if (outboxPoll) clearInterval(outboxPoll);
       await app.close();
       await processor.idle();
+      await outbox.stop();
       if (!options.database) await database.close();
     },
   };

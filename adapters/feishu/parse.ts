@@ -56,8 +56,11 @@ function parseV2(payload: JsonObject, raw: string, receivedAt: string): ParseOut
     const message = messageReceived(event, stringAt(header, 'tenant_key'), occurredAt);
     return message.kind === 'rejected' ? message : parsed(message.messageId, type, message, raw);
   }
-  const eventId = stringAt(header, 'event_id');
-  if (eventId === undefined) return missingField('header.event_id');
+  const id = stringAt(header, 'event_id');
+  if (id === undefined) return missingField('header.event_id');
+  // event_id is unique per event; prefixing the type changes nothing for real retries (same type, same id)
+  // but keeps Feishu's documentation samples, which all share one placeholder event_id, apart.
+  const eventId = `${type}:${id}`;
   const meetingKind = meetingKinds[type];
   if (meetingKind !== undefined) return parsed(eventId, type, meetingEvent(meetingKind, event, occurredAt), raw);
   if (type === CARD_ACTION) return parsed(eventId, type, cardActionV2(event, header, receivedAt), raw);

@@ -33,6 +33,7 @@ export async function captureContactAdded(ctx: CaptureContext, event: ContactAdd
   const notes: string[] = [];
   if (!rep) notes.push('rep is not a registered user; the lead has no owner');
   if (openLead) notes.push('contact already had an open lead; no new lead');
+  else notes.push(`${known ? 'known contact' : 'contact created'}; open lead created`);
   await appendAuditOnce(ctx.db, {
     tenantId: ctx.tenantId,
     at: ctx.now,
@@ -52,7 +53,7 @@ export async function captureContactAdded(ctx: CaptureContext, event: ContactAdd
       ...(notes.length ? { note: notes.join('; ') } : {}),
     },
   });
-  return notes.length ? { status: 'processed', note: notes.join('; ') } : { status: 'processed' };
+  return { status: 'processed', note: notes.join('; ') };
 }
 
 /** A rep and a customer are no longer connected on the platform. The history stays; the audit log says what happened. */

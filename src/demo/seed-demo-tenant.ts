@@ -40,10 +40,14 @@ export async function seedDemoTenant(db: Db, now: Date, options: SeedDemoOptions
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`);
     const existing = await findTenant(tx, DEMO_TENANT_ID);
     if (existing?.settings.demoSeededAt) {
+      if (existing.settings.outboundDelivery !== 'console') {
+        await upsertTenant(tx, { id: DEMO_TENANT_ID, name: DEMO_TENANT_NAME, settings: { ...existing.settings, outboundDelivery: 'console' } });
+      }
       return { tenantId: DEMO_TENANT_ID, created: false, credentials: await allCredentials(tx, DEMO_TENANT_ID) };
     }
 
-    const settings = { ...existing?.settings, currency: DEMO_CURRENCY, demo: true };
+    // The demo's platform keys are made up: its messages stay in the local console, never go to a real platform.
+    const settings = { ...existing?.settings, currency: DEMO_CURRENCY, demo: true, outboundDelivery: 'console' };
     await upsertTenant(tx, { id: DEMO_TENANT_ID, name: DEMO_TENANT_NAME, settings });
     const importReport = await importMavenCrm(tx, DEMO_TENANT_ID, options.folder ?? MAVEN_CRM_FOLDER, now);
     await seedDemoPeople(tx, DEMO_TENANT_ID, now);

@@ -83,7 +83,7 @@ export class InboxProcessor {
       await this.database.db.transaction(async (tx) => {
         for (const row of claimed) {
           const outcome = await this.handle(tx as unknown as Db, row, this.clock());
-          await tx.execute(outcome.status === 'processed' ? sqlMark('processed', null, row) : sqlMark('ignored', outcome.reason, row));
+          await tx.execute(outcome.status === 'processed' ? sqlMark('processed', outcome.note ?? null, row) : sqlMark('ignored', outcome.reason, row));
         }
       });
     } catch {
@@ -114,7 +114,7 @@ export class InboxProcessor {
         const outcome = await this.handle(tx as unknown as Db, row, this.clock());
         await tx.execute(
           outcome.status === 'processed'
-            ? sqlMark('processed', null, row)
+            ? sqlMark('processed', outcome.note ?? null, row)
             : sqlMark('ignored', outcome.reason, row),
         );
       });
@@ -132,7 +132,10 @@ export class InboxProcessor {
   }
 }
 
-function sqlMark(status: 'processed' | 'ignored', reason: string | null, row: PendingInboxEvent) {
-  return sql`update inbox_events set status = ${status}, ignore_reason = ${reason}, processed_at = now(), last_error = null
+/** Settles a row: `processed` with an optional note of what was done, or `ignored` with the reason. */
+function sqlMark(status: 'processed' | 'ignored', text: string | null, row: PendingInboxEvent) {
+  const reason = status === 'ignored' ? text : null;
+  const note = status === 'processed' ? text : null;
+  return sql`update inbox_events set status = ${status}, ignore_reason = ${reason}, note = ${note}, processed_at = now(), last_error = null
              where tenant_id = ${row.tenantId} and id = ${row.id}`;
 }

@@ -43,7 +43,10 @@ function describeFate(result: ReplayResult, captured?: Map<string, CaptureFate>)
     .map((id) => {
       const fate = captured.get(id);
       if (!fate) return '';
-      if (fate.status === 'processed') return `  → captured (${fate.actions} action${fate.actions === 1 ? '' : 's'})`;
+      if (fate.status === 'processed') {
+        const actions = fate.actions > 0 ? `${fate.actions} sales action${fate.actions === 1 ? '' : 's'}` : 'no sales action';
+        return `  → processed (${actions}${fate.note ? `; ${fate.note}` : ''})`;
+      }
       return `  → ${fate.status}${fate.reason ? `: ${fate.reason}` : ''}`;
     })
     .join('');

@@ -41,7 +41,7 @@ describe.each(databaseKinds)('capture of WeCom contact changes on %s', (kind) =>
 
   it('creates the contact and an open lead owned by the rep who added them', async () => {
     const row = inboxRow(added('wm_lilei'), 'wecom');
-    expect(await captureInboxEvent(db(), row, NOW)).toEqual({ status: 'processed' });
+    expect(await captureInboxEvent(db(), row, NOW)).toEqual({ status: 'processed', note: 'contact created; open lead created' });
 
     const [contact, ...more] = await newContacts();
     expect(more).toHaveLength(0);

@@ -32,6 +32,8 @@ export const inboxEvents = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    /** What processing did when it changed something other than adding a sales action (e.g. "contact created; open lead created"). */
+    note: text('note'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -30,7 +30,7 @@ describe('Feishu long connection: dispatched data → inbox events', () => {
     expect(delivery.ack).toEqual({});
     expect(delivery.events).toEqual([
       {
-        dedupKey: data.header.event_id,
+        dedupKey: `${data.header.event_type}:${data.header.event_id}`,
         vendorType: 'card.action.trigger',
         event: expect.objectContaining({ kind: 'card.action', value: data.event.action.value, operator: { ids: data.event.operator, external: false } }),
         raw: frame.payload.toString('utf8'),

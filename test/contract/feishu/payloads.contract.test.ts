@@ -53,7 +53,7 @@ describe('every recorded Feishu payload', () => {
       const [event] = outcome.events;
       expect(outcome.events).toHaveLength(1);
       expect(event!.vendorType).toBe(payload.header.event_type);
-      expect(event!.dedupKey).toBe(expected.kind === 'message.received' ? payload.event.message.message_id : payload.header.event_id);
+      expect(event!.dedupKey).toBe(expected.kind === 'message.received' ? payload.event.message.message_id : `${payload.header.event_type}:${payload.header.event_id}`);
       expect(event!.event.kind).toBe(expected.kind);
       if (expected.reason !== undefined && event!.event.kind === 'ignored') expect(event!.event.reason).toContain(expected.reason);
       expect(JSON.parse(event!.raw).event).toEqual(payload.event);

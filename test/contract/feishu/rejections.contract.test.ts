@@ -135,7 +135,7 @@ describe('Feishu webhook rejections', () => {
       kind: 'events',
       events: [
         {
-          dedupKey: payload.header.event_id,
+          dedupKey: `${payload.header.event_type}:${payload.header.event_id}`,
           vendorType: 'im.message.message_read_v1',
           event: { kind: 'ignored', reason: 'unsupported Feishu event type im.message.message_read_v1' },
         },

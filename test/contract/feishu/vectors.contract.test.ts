@@ -131,7 +131,7 @@ describe('Feishu card callbacks', () => {
       }),
     );
     expect(outcome.reply.body).toBe('{}');
-    expect(outcome.events[0]!.dedupKey).toBe(body.header.event_id);
+    expect(outcome.events[0]!.dedupKey).toBe(`card.action.trigger:${body.header.event_id}`);
     expect(outcome.events[0]!.event).toEqual({
       kind: 'card.action',
       occurredAt: expect.any(String),

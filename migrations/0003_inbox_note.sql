@@ -1,0 +1,1 @@
+ALTER TABLE "inbox_events" ADD COLUMN "note" text;
