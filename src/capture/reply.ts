@@ -13,7 +13,14 @@ export async function queueReply(ctx: CaptureContext, message: MessageReceived, 
     tenantId: ctx.tenantId,
     platform: ctx.platform,
     kind: 'reply',
-    recipient: { chatId: message.chat.id, chatType: message.chat.type, messageId: message.messageId, ...(message.replyTo ?? {}) },
+    recipient: {
+      chatId: message.chat.id,
+      chatType: message.chat.type,
+      messageId: message.messageId,
+      // DingTalk's direct-chat fallback (after the session webhook expires) sends to the rep's staffId.
+      ...(message.sender.ids.staffId ? { staffId: message.sender.ids.staffId } : {}),
+      ...(message.replyTo ?? {}),
+    },
     payload: { text: bothLanguages(text), textZh: text.zh, textEn: text.en },
     dedupKey: replyDedupKey(ctx.inboxId),
   });
