@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { InboundRequest } from '../../adapters/contract.js';
 import { readConfig } from '../config.js';
+import { DEMO_CREDENTIALS } from '../demo/demo-credentials.js';
 import { seedDemoTenant } from '../demo/seed-demo-tenant.js';
 import { collectPayloadFiles } from '../replay/payload-files.js';
 import { followCapture } from '../replay/follow-capture.js';
@@ -91,6 +92,7 @@ function sendOverHttp(base: string): SendWebhook {
 
 /** For a remote service: the tenant's credentials from its Postgres database when DATABASE_URL is set, else the environment. */
 async function credentialsForRemote(tenantId: string, config: ReturnType<typeof readConfig>) {
+  if (tenantId === 'demo') return DEMO_CREDENTIALS;
   if (config.databaseUrl) {
     const database = await openDatabase({ url: config.databaseUrl, poolSize: 1 });
     try {
@@ -100,7 +102,7 @@ async function credentialsForRemote(tenantId: string, config: ReturnType<typeof 
     }
   }
   if (tenantId !== 'default') {
-    throw new Error(`replaying to tenant "${tenantId}" over --url needs DATABASE_URL (to read its keys); the environment only configures "default"`);
+    throw new Error(`replaying to tenant "${tenantId}" over --url needs DATABASE_URL (to read its keys); the environment only configures "default", and "demo" has public keys`);
   }
   return config.defaultTenantCredentials;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const LOWER_ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -57,3 +57,25 @@ export function generateDemoCredentials(random: RandomSource = randomBytes): Rec
     },
   };
 }
+
+/** A repeatable byte stream (SHA-256 in counter mode) — for keys that are public on purpose. */
+export function deterministicSource(seed: string): RandomSource {
+  let counter = 0;
+  return (size) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length < size) {
+      const block = createHash('sha256').update(`${seed}:${counter++}`).digest();
+      chunks.push(block);
+      length += block.length;
+    }
+    return Buffer.concat(chunks).subarray(0, size);
+  };
+}
+
+/**
+ * The demo tenant's keys are the same on every machine and public on purpose: the demo is open to anyone,
+ * its messages never leave the console, and `salesbeat replay --url … --tenant demo` can sign and encrypt
+ * for a running demo without reading its database. Never give a real tenant these keys.
+ */
+export const DEMO_CREDENTIALS: Record<string, Record<string, string>> = generateDemoCredentials(deterministicSource('salesbeat demo tenant'));

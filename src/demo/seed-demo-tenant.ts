@@ -4,7 +4,7 @@ import { allCredentials, findTenant, saveCredentials, upsertTenant } from '../st
 import type { ImportReport } from '../import/import-report.js';
 import { MAVEN_CRM_FOLDER } from '../import/maven-crm-folder.js';
 import { importMavenCrm } from '../import/maven-crm-import.js';
-import { generateDemoCredentials } from './demo-credentials.js';
+import { DEMO_CREDENTIALS } from './demo-credentials.js';
 import { seedDemoPeople } from './seed-demo-people.js';
 
 export const DEMO_TENANT_ID = 'demo';
@@ -53,7 +53,7 @@ export async function seedDemoTenant(db: Db, now: Date, options: SeedDemoOptions
     await seedDemoPeople(tx, DEMO_TENANT_ID, now);
 
     const stored = await allCredentials(tx, DEMO_TENANT_ID);
-    const fresh = generateDemoCredentials();
+    const fresh = DEMO_CREDENTIALS;
     for (const [platform, config] of Object.entries(fresh)) {
       if (stored[platform]) continue;
       await saveCredentials(tx, DEMO_TENANT_ID, platform, config);
