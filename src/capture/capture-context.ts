@@ -11,8 +11,16 @@ export interface CaptureContext {
 }
 
 /** A platform timestamp as a Date; a missing or unreadable one falls back to the processing time rather than failing the event. */
+/** How far ahead of our clock a platform's timestamp may be (clock skew) before it is not believed. */
+export const FUTURE_TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * The instant an event says it happened, or `fallback` when it says nothing usable: missing, unparseable,
+ * or in the future (a wrong or forged timestamp must not put an action ahead of everything else).
+ */
 export function eventTime(iso: string | undefined, fallback: Date): Date {
   if (!iso) return fallback;
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? fallback : at;
+  if (Number.isNaN(at.getTime())) return fallback;
+  return at.getTime() > fallback.getTime() + FUTURE_TIMESTAMP_TOLERANCE_MS ? fallback : at;
 }

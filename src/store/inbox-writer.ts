@@ -77,13 +77,13 @@ export class InboxWriter {
         row.tenantId,
         row.platform,
         row.transport,
-        row.event.dedupKey,
-        row.event.vendorType,
+        withoutNul(row.event.dedupKey),
+        withoutNul(row.event.vendorType),
         event.kind,
         event.kind === 'ignored' ? 'ignored' : 'pending',
         event.kind === 'ignored' ? event.reason : null,
-        JSON.stringify(event),
-        row.event.raw,
+        JSON.stringify(event, (_key, value: unknown) => (typeof value === 'string' ? withoutNul(value) : value)),
+        withoutNul(row.event.raw),
       ];
       values.forEach((value, i) => columns[i]!.push(value as string));
     }
@@ -93,7 +93,7 @@ export class InboxWriter {
     );
     const ids = new Map(inserted.map((r) => [`${r.tenant_id}\u0000${r.platform}\u0000${r.dedup_key}`, r.id]));
     for (const { row, resolve } of batch) {
-      const key = `${row.tenantId}\u0000${row.platform}\u0000${row.event.dedupKey}`;
+      const key = `${row.tenantId}\u0000${row.platform}\u0000${withoutNul(row.event.dedupKey)}`;
       const id = ids.get(key);
       if (id !== undefined) {
         ids.delete(key); // a key repeated inside one batch: the first caller gets the row, the rest are duplicates
@@ -103,4 +103,12 @@ export class InboxWriter {
       }
     }
   }
+}
+
+/**
+ * Postgres text and jsonb cannot hold U+0000. A signed event that contains it is still a real event:
+ * store it with U+FFFD in its place rather than refusing it forever (the platform would keep retrying).
+ */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
 }

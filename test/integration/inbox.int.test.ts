@@ -64,6 +64,19 @@ describe.each(databaseKinds)('inbox on %s', (kind) => {
     ]);
   });
 
+  it('stores an event whose text contains U+0000 (which Postgres cannot hold) with U+FFFD in its place', async () => {
+    await seedTenants();
+    const event = messageEvent('nul\u0000key');
+    event.raw = '{"text":"before\u0000after"}';
+    if (event.event.kind === 'message.received') event.event.text = 'before\u0000after';
+    const [result] = await new InboxWriter(testDb.database).write([{ tenantId: 'acme', platform: 'feishu', transport: 'http', event }]);
+    expect(result!.status).toBe('accepted');
+    const [row] = await testDb.database.query<{ dedup_key: string; raw: string; event: { text: string } }>('select dedup_key, raw, event from inbox_events');
+    expect(row!.dedup_key).toBe('nul\ufffdkey');
+    expect(row!.raw).toBe('{"text":"before\ufffdafter"}');
+    expect(row!.event.text).toBe('before\ufffdafter');
+  });
+
   it('stores an ignored event as already settled, with its reason', async () => {
     await seedTenants();
     const writer = new InboxWriter(testDb.database);

@@ -31,3 +31,23 @@ describe('log redaction', () => {
     expect(output()).not.toContain(secret);
   });
 });
+
+describe('logged errors', () => {
+  it('never carry the SQL parameters or row values of a failed query', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _e, done) { lines.push(String(chunk)); done(); } });
+    const child = (await import('pino')).pino({ ...(await import('../../src/logger.js')).loggerOptions }, stream);
+    const pgError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: '22021',
+      detail: 'Key (phone)=(+86 139 0000 1234) already exists.',
+      where: 'unnamed portal parameter $9 = \'王总说预算只有五十万\'',
+    });
+    const drizzleError = new Error("Failed query: insert into inbox_events ...\nparams: acme,+86 139 0000 1234,王总说预算只有五十万", { cause: pgError });
+    child.error({ err: drizzleError }, 'inbox commit failed');
+    const out = lines.join('');
+    expect(out).toContain('22021');
+    expect(out).toContain('invalid byte sequence');
+    expect(out).not.toContain('139 0000 1234');
+    expect(out).not.toContain('五十万');
+  });
+});
