@@ -10,12 +10,48 @@
  *   not_found / permanent → give up: the row ends `failed` with the message as the reason
  *
  * Senders never touch the store; the worker owns the outbox row.
+ *
+ * Two kinds of row (`kind`):
+ *   reply → payload `{ text, textZh, textEn }`, recipient as capture queued it (chatId, chatType, messageId,
+ *           plus the adapter's replyTo: sessionWebhook, touser, ...).
+ *   card  → payload `CardPayload` `{ card, locale? }`, recipient `CardRecipient` — exactly these keys, per platform:
+ *             feishu   `{ openId }` | `{ userId }` | `{ chatId }`  → receive_id_type open_id | user_id | chat_id
+ *             dingtalk `{ staffId }` (robot 1:1, oToMessages userIds) | `{ chatId }` (openConversationId, group)
+ *             wecom    `{ userid }` (the member's UserID, `touser`)
+ *           One recipient per row: each person's copy is its own row, so each gets its own platform message
+ *           id (and WeCom its own task_id and response_code).
+ * A sender may also return `extra` (strings a later card update needs, e.g. WeCom's response_code); the
+ * worker keeps it in the row's `payload.delivery`, and `updateCard` gets it back as `CardUpdate.delivery`.
  */
+import type { Card, CardButton } from '../src/core/card.js';
+import type { Locale } from '../src/core/card-text.js';
 import type { Platform } from '../src/core/events.js';
 import { PlatformError } from '../src/errors.js';
 
-/** What an outbox row carries. Only `reply` (plain text) is sent today; `card` comes with the card renderers. */
+/** What an outbox row carries: a plain-text bot `reply`, or a `card` rendered by the platform's renderer. */
 export type OutboundKind = 'reply' | 'card';
+
+/** The payload of a `card` row. `locale` picks the card's language (default zh-CN; Feishu carries both). */
+export interface CardPayload {
+  card: Card;
+  locale?: Locale;
+}
+
+/** The recipient of a `card` row, per platform (see the header of this file). Anything else fails the row. */
+export interface CardRecipients {
+  feishu: { openId: string } | { userId: string } | { chatId: string };
+  dingtalk: { staffId: string } | { chatId: string };
+  wecom: { userid: string };
+}
+export type CardRecipient = CardRecipients[keyof CardRecipients];
+
+/**
+ * The one person or chat a row goes to, for per-recipient rate limits and in-order delivery: WeCom's member
+ * (`userid` of a card, `touser` of a reply — the same person shares one limit), else Feishu's user, else the chat.
+ */
+export function recipientKey(recipient: Record<string, string>): string {
+  return recipient.userid ?? recipient.touser ?? recipient.openId ?? recipient.userId ?? recipient.chatId ?? recipient.staffId ?? '';
+}
 
 export interface OutboundMessage {
   /** The outbox row id: the idempotency key where the platform takes one (Feishu `uuid`). */
@@ -23,7 +59,7 @@ export interface OutboundMessage {
   kind: string;
   /** Where it goes, in the platform's own terms (chatId, chatType, messageId, sessionWebhook, touser, ...). */
   recipient: Record<string, string>;
-  /** reply: `{ text, textZh, textEn }` — `text` (both languages) is what gets sent. */
+  /** reply: `{ text, textZh, textEn }` — `text` (both languages) is what gets sent; card: `CardPayload`. */
   payload: Record<string, unknown>;
 }
 
@@ -51,6 +87,17 @@ export interface TokenCache {
   invalidate(key: string, token: string): void;
 }
 
+/**
+ * Pages of salesbeat a card links to, already scoped to the row's tenant by the worker. Platforms whose
+ * buttons can only open a URL (DingTalk ActionCard, a WeCom form) send taps there.
+ */
+export interface CardLinks {
+  /** Where the card itself opens (WeCom `card_action`, which every template_card needs). */
+  cardUrl(card: Card): string;
+  /** A page that performs `button` of `card`. */
+  actionUrl(card: Card, button: CardButton): string;
+}
+
 export interface OutboundContext {
   /** The tenant's credentials for this platform (keys as in the inbound adapter's `credentialKeys`); `{}` when none are stored. */
   credentials: Record<string, string>;
@@ -59,16 +106,43 @@ export interface OutboundContext {
   tokens: TokenCache;
   /** Injected clock: session-webhook expiry is judged against it. */
   now: Date;
+  cardLinks: CardLinks;
 }
 
 export interface SendResult {
   /** The platform's id for the message sent, when it returns one (DingTalk's session webhook does not). */
   platformMessageId?: string;
+  /** What a later `updateCard` needs besides the message id (WeCom: responseCode, taskId); kept in `payload.delivery`. */
+  extra?: Record<string, string>;
 }
+
+/** A card already sent by a `card` row, to be replaced by `card` (same id, typically with a final `state`). */
+export interface CardUpdate {
+  /** The outbox row that sent it. */
+  outboxId: string;
+  recipient: Record<string, string>;
+  card: Card;
+  locale?: Locale;
+  /** The row's platform_message_id. */
+  platformMessageId?: string;
+  /**
+   * The row's `payload.delivery` (SendResult.extra). A WeCom callback brings a fresh ResponseCode: pass it
+   * here as `responseCode` in place of the spent one.
+   */
+  delivery?: Record<string, string>;
+}
+
+export type CardUpdateResult =
+  /** `delivery`: what to keep from now on (WeCom: the response_code is spent and left out). */
+  | { status: 'updated'; delivery?: Record<string, string> }
+  /** The platform cannot update this message (DingTalk robot ActionCards; WeCom without an unused response_code). */
+  | { status: 'unsupported'; reason: string };
 
 export interface OutboundSender {
   platform: Platform;
   send(message: OutboundMessage, context: OutboundContext): Promise<SendResult>;
+  /** Replaces a card sent earlier, in place. Errors as for `send` (thrown PlatformError). */
+  updateCard(update: CardUpdate, context: OutboundContext): Promise<CardUpdateResult>;
 }
 
 /** A rate-limit answer; `retryAfterMs` is the wait the platform asked for, when it said. */
@@ -85,9 +159,9 @@ export function permanent(message: string): PlatformError {
   return new PlatformError('permanent', message);
 }
 
-/** The text of a `reply`; anything else (cards) is refused until its renderer exists. */
+/** The text of a `reply`. */
 export function replyText(message: OutboundMessage, platform: Platform): string {
-  if (message.kind !== 'reply') throw permanent(`${platform} cannot send outbox kind "${message.kind}" yet (only "reply")`);
+  if (message.kind !== 'reply') throw permanent(`${platform} cannot send outbox kind "${message.kind}" as a reply`);
   const text = message.payload.text;
   if (typeof text !== 'string' || text.trim() === '') throw permanent('reply payload has no text');
   return text;

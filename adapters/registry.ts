@@ -13,14 +13,15 @@ import type { OutboundSender } from './outbound.js';
 import { feishuSender } from './feishu/send.js';
 import { dingtalkSender } from './dingtalk/send.js';
 import { wecomSender } from './wecom/send.js';
+import { consoleSender } from './console/send.js';
 
 export const inboundAdapters: readonly InboundAdapter[] = [feishuAdapter, dingtalkAdapter, wecomAdapter, callsAdapter];
 
 /** Plays each platform for `salesbeat replay` and tests: recorded payload → the request the platform would send. */
 export const platformSimulators: readonly PlatformSimulator[] = [feishuSimulator, dingtalkSimulator, wecomSimulator, callsSimulator];
 
-/** Platforms salesbeat can write to. `calls` has none: a call-record feed has no chat to answer in. */
-export const outboundSenders: readonly OutboundSender[] = [feishuSender, dingtalkSender, wecomSender];
+/** Platforms salesbeat can write to. `calls` has none: a call-record feed has no chat to answer in. The console (salesbeat's own web inbox) is one. */
+export const outboundSenders: readonly OutboundSender[] = [feishuSender, dingtalkSender, wecomSender, consoleSender];
 
 export function senderFor(platform: string): OutboundSender | undefined {
   return outboundSenders.find((s) => s.platform === platform);

@@ -5,6 +5,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   apiToken?: string;
+  /** The service's public base URL (no trailing slash): links in cards sent to the platforms point here. */
+  publicUrl: string;
   /** Credentials of the `default` tenant, per platform, from the environment. */
   defaultTenantCredentials: Record<string, Record<string, string>>;
   baseUrls: { feishu: string; dingtalk: string; dingtalkOapi: string; wecom: string };
@@ -18,6 +20,10 @@ export function readConfig(env: Env, credentialEnvNames: Record<string, Record<s
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  const publicUrl = (env.SALESBEAT_PUBLIC_URL || `http://127.0.0.1:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(publicUrl)) {
+    throw new Error(`SALESBEAT_PUBLIC_URL must be an http(s) URL, got "${env.SALESBEAT_PUBLIC_URL}"`);
   }
   const defaultTenantCredentials: Config['defaultTenantCredentials'] = {};
   for (const [platform, keys] of Object.entries(credentialEnvNames)) {
@@ -34,6 +40,7 @@ export function readConfig(env: Env, credentialEnvNames: Record<string, Record<s
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.SALESBEAT_DATA_DIR || '.data/pglite',
     apiToken: env.SALESBEAT_API_TOKEN || undefined,
+    publicUrl,
     defaultTenantCredentials,
     baseUrls: {
       feishu: env.FEISHU_BASE_URL || 'https://open.feishu.cn',

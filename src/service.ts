@@ -12,6 +12,8 @@ import { TenantDirectory } from './store/tenant-directory.js';
 import { saveCredentials, upsertTenant } from './store/tenant.repository.js';
 import { captureInboxEvent } from './capture/capture-inbox-event.js';
 import { OutboxWorker } from './outbound/outbox-worker.js';
+import { JobScheduler } from './jobs/scheduler.js';
+import { slaDeadlineJob } from './jobs/sla-deadline.job.js';
 
 /** How often the processor looks for due inbox rows even without a kick (retries, rows left by a crash). */
 export const INBOX_POLL_INTERVAL_MS = 2_000;
@@ -25,6 +27,8 @@ export interface Service {
   /** Sends queued replies to the platforms; polled in the background, or drained explicitly (tests). */
   outbox: OutboxWorker;
   sink: InboxSink;
+  /** Scheduled jobs (SLA deadlines), one instance per tick across the cluster; `tick(name)` runs one now. */
+  scheduler: JobScheduler;
   tenants: TenantDirectory;
   metrics: Metrics;
   logger: Logger;
@@ -66,11 +70,13 @@ export async function createService(config: Config, options: ServiceOptions = {}
     database,
     credentials: (tenantId, platform) => tenants.credentials(tenantId, platform),
     baseUrls: config.baseUrls,
+    publicUrl: config.publicUrl,
     deliversToConsole: async (tenantId) => (await tenants.tenant(tenantId))?.settings.outboundDelivery === 'console',
     logger,
     clock,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const scheduler = new JobScheduler({ database, jobs: [slaDeadlineJob], logger, clock, publicUrl: config.publicUrl });
   const app = await buildApp({ database, tenants, sink, metrics, logger, clock, apiToken: config.apiToken });
 
   let poll: NodeJS.Timeout | undefined;
@@ -81,6 +87,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     processor,
     outbox,
     sink,
+    scheduler,
     tenants,
     metrics,
     logger,
@@ -92,10 +99,12 @@ export async function createService(config: Config, options: ServiceOptions = {}
       outbox.kick();
       outboxPoll = setInterval(() => outbox.kick(), OUTBOX_POLL_INTERVAL_MS);
       outboxPoll.unref();
+      scheduler.start();
     },
     async stop() {
       if (poll) clearInterval(poll);
       if (outboxPoll) clearInterval(outboxPoll);
+      await scheduler.stop();
       await app.close();
       await processor.idle();
       await outbox.stop();

@@ -5,7 +5,9 @@
  *  - CDATA is merged into the text and never entity-decoded; values are not trimmed (message text is verbatim);
  *  - only the five XML entities and numeric character references are decoded; a DOCTYPE (the only way
  *    to declare entities) is refused outright, WeCom never sends one;
- *  - the document is validated first: the parser alone silently "repairs" truncated XML.
+ *  - the document is validated first: the parser alone silently "repairs" truncated XML;
+ *  - nesting is capped (WeCom's deepest element is 5 levels down) and anything the parser still throws on is a
+ *    400 malformed_body like every other bad document, never a 500.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { reject, type Rejection } from '../contract.js';
@@ -16,6 +18,15 @@ const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot:
 const ENTITY_PATTERN = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g;
 const MAX_CODE_POINT = 0x10ffff;
 const REPEATED_ELEMENTS = new Set(['SelectedItem', 'OptionId']);
+/** Deepest element nesting accepted; WeCom's own documents go 5 levels deep (xml/SelectedItems/SelectedItem/OptionIds/OptionId). */
+export const MAX_XML_DEPTH = 32;
+/** The parser's own words are quoted up to this length: for unclosed tags it lists every open one. */
+const MAX_DETAIL_CHARS = 200;
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+}
 
 function decodeEntities(text: string): string {
   return text.replace(ENTITY_PATTERN, (match, entity: string) => {
@@ -38,6 +49,7 @@ const parser = new XMLParser({
     setXmlVersion: () => undefined,
   },
   isArray: (tagName) => REPEATED_ELEMENTS.has(tagName),
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 /** What is being parsed, for the rejection message. */
@@ -53,11 +65,19 @@ function malformed(what: XmlLabel, detail: string, detailZh: string): Rejection 
 /** Parse a WeCom XML document; `root` holds the children of its `<xml>` element. */
 export function readXml(text: string, what: XmlLabel): { root: XmlNode } | Rejection {
   if (/<!DOCTYPE/i.test(text)) return malformed(what, 'DOCTYPE declarations are not accepted', '不接受 DOCTYPE 声明');
-  const validation = XMLValidator.validate(text);
-  if (validation !== true) {
-    return malformed(what, `${validation.err.msg} (line ${validation.err.line})`, `第 ${validation.err.line} 行解析失败`);
+  let document: XmlNode;
+  try {
+    const validation = XMLValidator.validate(text);
+    if (validation !== true) {
+      return malformed(what, `${shorten(validation.err.msg)} (line ${validation.err.line})`, `第 ${validation.err.line} 行解析失败`);
+    }
+    document = parser.parse(text) as XmlNode;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return /nested/i.test(detail)
+      ? malformed(what, `elements are nested more than ${MAX_XML_DEPTH} levels deep`, `元素嵌套超过 ${MAX_XML_DEPTH} 层`)
+      : malformed(what, `the parser refused it (${shorten(detail)})`, '解析失败');
   }
-  const document = parser.parse(text) as XmlNode;
   const root = document['xml'];
   if (root === undefined) return malformed(what, 'the root element must be <xml>', '根元素必须是 <xml>');
   if (typeof root === 'string') return { root: {} };

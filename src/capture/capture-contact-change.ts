@@ -4,6 +4,7 @@ import type { HandleOutcome } from '../inbound/inbox-processor.js';
 import { appendAuditOnce } from '../store/audit.repository.js';
 import { addContactIdentities, createContact } from '../store/contact.repository.js';
 import { createLead, findOpenLead } from '../store/lead.repository.js';
+import { startSlaClock } from '../sla/start-sla-clock.js';
 import { eventTime, type CaptureContext } from './capture-context.js';
 import { resolveContact, resolveUser } from './resolve-people.js';
 
@@ -29,6 +30,8 @@ export async function captureContactAdded(ctx: CaptureContext, event: ContactAdd
       firstContactAt: eventTime(event.occurredAt, ctx.now),
       createdAt: ctx.now,
     }));
+  // SLA hook (src/sla): a new lead starts its follow-up clocks.
+  if (!openLead) await startSlaClock(ctx, lead);
 
   const notes: string[] = [];
   if (!rep) notes.push('rep is not a registered user; the lead has no owner');

@@ -3,6 +3,7 @@
  * Runs inside the inbox processor's transaction; every write is idempotent (source_ref on actions,
  * `reply:<inboxId>` on replies, inboxEventId on audit entries), so processing an event twice changes nothing.
  */
+import { handleCardAction } from '../card-actions/handle-card-action.js';
 import type { HandleOutcome, InboxEventHandler } from '../inbound/inbox-processor.js';
 import { captureCallEnded } from './capture-call.js';
 import { captureContactAdded, captureContactRemoved } from './capture-contact-change.js';
@@ -11,7 +12,6 @@ import { captureMeetingEnded } from './capture-meeting.js';
 import { captureMessage } from './capture-message.js';
 
 export const MEETING_STARTED_REASON = 'meeting started; the meeting is recorded when it ends';
-export const CARD_ACTION_REASON = 'card workflows arrive with the card issue';
 
 export const captureInboxEvent: InboxEventHandler = async (db, row, now): Promise<HandleOutcome> => {
   const ctx: CaptureContext = { db, tenantId: row.tenantId, inboxId: row.id, platform: row.platform, now };
@@ -30,7 +30,8 @@ export const captureInboxEvent: InboxEventHandler = async (db, row, now): Promis
     case 'call.ended':
       return captureCallEnded(ctx, event);
     case 'card.action':
-      return { status: 'ignored', reason: CARD_ACTION_REASON };
+      // Known action ids run their workflow (src/card-actions); unknown ones stay ignored, with the reason.
+      return handleCardAction(ctx, event);
     case 'ignored':
       return { status: 'ignored', reason: event.reason };
     default:

@@ -2,6 +2,7 @@
 import { findOpenDeal, type DealRef } from '../store/deal.repository.js';
 import { findOpenLead, touchLead, type LeadRef } from '../store/lead.repository.js';
 import { recordSalesAction, type NewSalesAction } from '../store/sales-action.repository.js';
+import { recordSlaProgress } from '../sla/record-sla-progress.js';
 import type { CaptureContext } from './capture-context.js';
 
 /** Longer summaries (a pasted e-mail thread) are cut here; the inbox keeps the full text. */
@@ -36,6 +37,8 @@ export async function recordAction(ctx: CaptureContext, draft: ActionDraft): Pro
   });
   // Every action on a lead counts as activity, the customer's messages included (HubSpot's "last activity").
   if (saved.created && lead) await touchLead(ctx.db, ctx.tenantId, lead.id, draft.occurredAt);
+  // SLA hook (src/sla): the action may meet one of the lead's follow-up steps.
+  if (lead) await recordSlaProgress(ctx, { ...draft, id: saved.id, leadId: lead.id });
   return { ...saved, customerId, lead, deal };
 }
 

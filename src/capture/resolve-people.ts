@@ -1,12 +1,19 @@
 /** Who a platform person is in salesbeat: a user (our side) or a customer contact. */
+import { CONSOLE_PLATFORM } from '../../adapters/console/send.js';
 import type { PlatformPerson } from '../core/events.js';
-import { findContactByIdentity, type ContactRef } from '../store/contact.repository.js';
+import { findContactById, findContactByIdentity, type ContactRef } from '../store/contact.repository.js';
+import { findUserById } from '../store/user.repository.js';
+import { isUuid } from '../store/uuid.js';
 import { findUserByIdentity, findUsersByPortableIds, type UserRef } from '../store/user-identity.repository.js';
 import type { CaptureContext } from './capture-context.js';
 
-/** The user behind a person's ids on the event's own platform. */
-export function resolveUser(ctx: CaptureContext, person: PlatformPerson | undefined): Promise<UserRef | undefined> {
-  if (!person) return Promise.resolve(undefined);
+/** The user behind a person's ids on the event's own platform. The console names people by salesbeat's own ids (`{userId}`, `{contactId}`). */
+export async function resolveUser(ctx: CaptureContext, person: PlatformPerson | undefined): Promise<UserRef | undefined> {
+  if (!person) return undefined;
+  if (ctx.platform === CONSOLE_PLATFORM) {
+    const user = await findUserById(ctx.db, ctx.tenantId, person.ids.userId);
+    return user ? { id: user.id, name: user.name } : undefined;
+  }
   return findUserByIdentity(ctx.db, ctx.tenantId, ctx.platform, person.ids);
 }
 
@@ -29,5 +36,9 @@ export async function resolveUserAnywhere(ctx: CaptureContext, person: PlatformP
 }
 
 export function resolveContact(ctx: CaptureContext, person: PlatformPerson): Promise<ContactRef | undefined> {
+  if (ctx.platform === CONSOLE_PLATFORM) {
+    const { contactId } = person.ids;
+    return isUuid(contactId) ? findContactById(ctx.db, ctx.tenantId, contactId) : Promise.resolve(undefined);
+  }
   return findContactByIdentity(ctx.db, ctx.tenantId, ctx.platform, person.ids);
 }

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import type { InboundRequest } from '../../adapters/contract.js';
 import { readConfig } from '../config.js';
 import { DEMO_CREDENTIALS } from '../demo/demo-credentials.js';
 import { seedDemoTenant } from '../demo/seed-demo-tenant.js';
 import { collectPayloadFiles } from '../replay/payload-files.js';
 import { followCapture } from '../replay/follow-capture.js';
 import { printReplaySummary } from '../replay/print-summary.js';
+import { replayExitCode, replayHints } from '../replay/replay-outcome.js';
 import { replayPayloads, type SendWebhook } from '../replay/replay-payloads.js';
+import { parseServiceUrl, sendOverHttp } from '../replay/send-over-http.js';
 import { createService, credentialEnvNames } from '../service.js';
 import { openDatabase } from '../store/db.js';
 import { allCredentials } from '../store/tenant.repository.js';
@@ -25,6 +26,11 @@ export async function runReplay(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  const target = values.url === undefined ? undefined : parseServiceUrl(values.url);
+  if (target && 'error' in target) {
+    console.error(target.error);
+    return 2;
+  }
   const files = await collectPayloadFiles(positionals);
   if (files.length === 0) {
     console.error(`no .json or .xml payload files under ${positionals.join(', ')}`);
@@ -33,13 +39,14 @@ export async function runReplay(args: string[]): Promise<number> {
   const config = readConfig(process.env, credentialEnvNames());
   const relative = (p: string) => path.relative(process.cwd(), p);
 
-  if (values.url) {
+  if (target) {
     const tenantId = values.tenant ?? 'default';
     const credentials = await credentialsForRemote(tenantId, config);
-    const base = values.url.replace(/\/+$/, '');
+    const base = target.url;
     const results = await replayPayloads(files, { tenantId, credentialsFor: (p) => credentials[p] ?? {}, send: sendOverHttp(base), now: () => new Date() });
     printReplaySummary(results, { target: `${base} (tenant ${tenantId})`, relative });
-    return 0;
+    for (const hint of replayHints(results, { tenantId, tenantGiven: values.tenant !== undefined })) console.error(`\n${hint}`);
+    return replayExitCode(results);
   }
 
   // In-process: the real service on Postgres (DATABASE_URL) or on a throwaway embedded database.
@@ -70,24 +77,11 @@ export async function runReplay(args: string[]): Promise<number> {
       relative,
       captured,
     });
-    return 0;
+    for (const hint of replayHints(results, { tenantId, tenantGiven: values.tenant !== undefined })) console.error(`\n${hint}`);
+    return replayExitCode(results);
   } finally {
     await service.stop();
   }
-}
-
-function sendOverHttp(base: string): SendWebhook {
-  return async (platform: string, tenant: string, request: InboundRequest) => {
-    const url = new URL(`${base}/webhooks/${platform}/${encodeURIComponent(tenant)}`);
-    for (const [k, v] of Object.entries(request.query)) url.searchParams.set(k, v);
-    const headers = Object.fromEntries(Object.entries(request.headers).filter((e): e is [string, string] => e[1] !== undefined));
-    const response = await fetch(url, {
-      method: request.method,
-      headers,
-      body: request.method === 'GET' ? undefined : new Uint8Array(request.rawBody),
-    });
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-  };
 }
 
 /** For a remote service: the tenant's credentials from its Postgres database when DATABASE_URL is set, else the environment. */

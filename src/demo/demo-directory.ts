@@ -115,7 +115,11 @@ export const demoCustomers: DemoCustomer[] = [
       },
       { name: '刘工', title: '设备主管', role: 'influencer', identities: [] },
     ],
-    chats: [{ platform: 'feishu', chatId: 'oc_5ce6d572455d361153b7xx51da133945', seenIn: 'feishu/im.message.receive_v1.json chat_id' }],
+    chats: [
+      { platform: 'feishu', chatId: 'oc_5ce6d572455d361153b7xx51da133945', seenIn: 'feishu/im.message.receive_v1.json chat_id' },
+      // A console group (adapters/console), so the console can post as 陈经理 into a bound chat from the start.
+      { platform: 'console', chatId: 'console-g-shentong', seenIn: 'the console: the demo group of this customer' },
+    ],
   },
   {
     externalRef: 'demo:yunfan-tech',

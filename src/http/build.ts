@@ -3,11 +3,12 @@ import type { InboundSink } from '../../adapters/contract.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/db.js';
 import type { TenantDirectory } from '../store/tenant-directory.js';
-import { installErrorHandler } from './error-handler.js';
+import { answerFrameworkError, installErrorHandler, MAX_PARAM_LENGTH } from './error-handler.js';
 import type { Metrics } from './metrics.js';
 import { healthRoutes } from './routes/health.route.js';
 import { webhookRoutes } from './routes/webhooks.route.js';
 import { apiRoutes } from './routes/api/index.js';
+import { consoleRoutes } from './routes/console/index.js';
 
 export interface AppDeps {
   database: Database;
@@ -28,6 +29,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Router refusals (bad %-encoding, over-long path segment) answer in our error shape, not Fastify's.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
   });
   installErrorHandler(app);
   app.addHook('onResponse', (request, reply, done) => {
@@ -37,5 +41,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, deps);
   await app.register(webhookRoutes, deps);
   await app.register(apiRoutes, deps);
+  await app.register(consoleRoutes, deps);
   return app;
 }

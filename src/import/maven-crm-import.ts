@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import { auditLog, customers, users } from '../store/schema/index.js';
 import { findTenant } from '../store/tenant.repository.js';
 import { ImportFileError, parseCsvRows } from './csv-rows.js';
+import { decideTenantCurrency, MAVEN_CRM_CURRENCY, setTenantCurrency } from './import-currency.js';
 import { FileReportBuilder, reportTotals, zeroCounts, type FileReport, type ImportReport } from './import-report.js';
 import { ACCOUNT_COLUMNS, mapAccounts } from './maven-accounts.js';
 import { idsByRef, writeCustomers, writeDeals, writeReportingLines, writeUsers } from './maven-crm-writes.js';
@@ -27,10 +28,14 @@ export const mavenCrmFiles = {
  * accounts → customers, sales_teams → users (reps, supervisors) and reporting lines, sales_pipeline → deals.
  * Upserts on external_ref inside one transaction, so running it again on the same files changes nothing and
  * reports 0 loaded, 0 updated. Writes one audit-log entry per run. Quirks handled: see data/maven-crm/README.md.
+ * The amounts are US dollars: a tenant with no currency gets `settings.currency = 'USD'`, and a tenant whose currency
+ * is another one is refused (ConflictError) before anything is read or written.
  */
 export async function importMavenCrm(db: Db, tenantId: string, folder: string, now: Date): Promise<ImportReport> {
   const started = performance.now();
-  if (!(await findTenant(db, tenantId))) throw new NotFoundError(`tenant "${tenantId}"`, `租户“${tenantId}”`);
+  const tenant = await findTenant(db, tenantId);
+  if (!tenant) throw new NotFoundError(`tenant "${tenantId}"`, `租户“${tenantId}”`);
+  const currency = decideTenantCurrency(tenantId, tenant.settings, MAVEN_CRM_CURRENCY);
 
   const reports = {
     accounts: new FileReportBuilder(mavenCrmFiles.accounts, 'customers'),
@@ -51,6 +56,7 @@ export async function importMavenCrm(db: Db, tenantId: string, folder: string, n
   );
 
   const files = await db.transaction(async (tx) => {
+    if (currency === 'set') await setTenantCurrency(tx, tenantId, MAVEN_CRM_CURRENCY);
     const customerCounts = await writeCustomers(tx, tenantId, customerRecords, now);
     const userCounts = await writeUsers(tx, tenantId, teams.users, now);
     const userIds = await idsByRef(tx, tenantId, users);
@@ -70,7 +76,7 @@ export async function importMavenCrm(db: Db, tenantId: string, folder: string, n
       action: 'import.completed',
       subjectType: 'tenant',
       subjectId: tenantId,
-      detail: { source: MAVEN_CRM_SOURCE, folder: path.basename(path.resolve(folder)), totals: reportTotals(fileReports), files: fileReports.map(auditSummary) },
+      detail: { source: MAVEN_CRM_SOURCE, currency: MAVEN_CRM_CURRENCY, folder: path.basename(path.resolve(folder)), totals: reportTotals(fileReports), files: fileReports.map(auditSummary) },
     });
     return fileReports;
   });

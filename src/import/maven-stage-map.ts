@@ -1,3 +1,4 @@
+import type { DealStageKey } from '../core/deal-stages.js';
 import type { DealStatus } from '../store/schema/deals.js';
 
 /**
@@ -22,12 +23,12 @@ export const mavenStages = ['Prospecting', 'Engaging', 'Won', 'Lost'] as const;
 export type MavenStage = (typeof mavenStages)[number];
 
 /** The salesbeat stage keys this import uses (a subset of the seven-node model). */
-export const STAGE_NEED_CONSENSUS = 'need_consensus';
-export const STAGE_SOLUTION_COMPARISON = 'solution_comparison';
-export const STAGE_DELIVERY_KICKOFF = 'delivery_kickoff';
+export const STAGE_NEED_CONSENSUS: DealStageKey = 'need_consensus';
+export const STAGE_SOLUTION_COMPARISON: DealStageKey = 'solution_comparison';
+export const STAGE_DELIVERY_KICKOFF: DealStageKey = 'delivery_kickoff';
 
 export interface MappedStage {
-  stage: string;
+  stage: DealStageKey;
   status: DealStatus;
 }
 

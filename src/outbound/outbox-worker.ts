@@ -7,13 +7,17 @@
  * platform accepted a message but before recording it leaves the row to be sent again when its lease ends.
  *   - Feishu: the row id travels as `uuid`, and Feishu drops a repeat within its dedup window (1 h [3P]),
  *     so the repeat is invisible: effectively exactly-once.
- *   - DingTalk (session webhook or robot API) and WeCom take no idempotency key: the rep may see the reply
- *     twice in that crash window. Nothing else duplicates: a claim never overlaps another claim's lease,
- *     and a send only starts with SEND_BUDGET_MS of lease left.
+ *   - WeCom cards: the retry repeats the same request JSON (same task_id), which WeCom's duplicate check
+ *     drops (adapters/wecom/send-card.ts): effectively exactly-once too.
+ *   - DingTalk (session webhook or robot API) and WeCom text replies take no idempotency key: the rep may see
+ *     the message twice in that crash window. Nothing else duplicates: a claim never overlaps another claim's
+ *     lease, and a send only starts with SEND_BUDGET_MS of lease left.
+ * What a sender returns besides the message id (`extra`, e.g. WeCom's response_code) is kept in the row's
+ * `payload.delivery`, for updating the card in place later.
  * Platforms without a sender (`calls`, which has no chat to answer in) end `failed` with that reason, at once.
  */
 import { senderFor as registrySenderFor } from '../../adapters/registry.js';
-import { permanent, RateLimitedError, type OutboundBaseUrls, type OutboundSender } from '../../adapters/outbound.js';
+import { permanent, RateLimitedError, recipientKey, type CardLinks, type OutboundBaseUrls, type OutboundSender, type SendResult } from '../../adapters/outbound.js';
 import { OUTBOUND_HTTP_TIMEOUT_MS } from '../../adapters/outbound-http.js';
 import { PlatformError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -28,6 +32,7 @@ import {
   type ClaimedOutboxRow,
 } from '../store/outbox-delivery.repository.js';
 import { MemoryTokenCache } from '../store/token-cache.js';
+import { consoleCardLinks } from './card-links.js';
 import { OutboundRateLimiter } from './rate-limiter.js';
 import { OUTBOX_MAX_ATTEMPTS, retryDelayMs } from './retry-schedule.js';
 
@@ -47,6 +52,10 @@ export interface OutboxWorkerOptions {
   /** The tenant's stored credentials for a platform (the service passes its TenantDirectory). */
   credentials: (tenantId: string, platform: string) => Promise<Record<string, string> | undefined>;
   baseUrls: OutboundBaseUrls;
+  /** The service's own public base URL (SALESBEAT_PUBLIC_URL): card buttons that can only open a page open one there. */
+  publicUrl: string;
+  /** The pages a tenant's cards link to (default: the console under `publicUrl`, see card-links.ts). */
+  cardLinks?: (tenantId: string) => CardLinks;
   /**
    * True for a tenant whose messages stay in salesbeat's own console instead of going to the platforms
    * (the embedded demo tenant, whose platform keys are made up). Such rows are settled without any network call.
@@ -73,6 +82,7 @@ export class OutboxWorker {
   private readonly tokens: MemoryTokenCache;
   private readonly limiter: OutboundRateLimiter;
   private readonly senderFor: (platform: string) => OutboundSender | undefined;
+  private readonly cardLinks: (tenantId: string) => CardLinks;
   private readonly random: () => number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
@@ -87,6 +97,7 @@ export class OutboxWorker {
     this.tokens = options.tokens ?? new MemoryTokenCache(() => this.clock().getTime());
     this.limiter = options.limiter ?? new OutboundRateLimiter();
     this.senderFor = options.senderFor ?? registrySenderFor;
+    this.cardLinks = options.cardLinks ?? ((tenantId) => consoleCardLinks(options.publicUrl, tenantId));
     this.random = options.random ?? Math.random;
     this.leaseMs = options.leaseMs ?? OUTBOX_LEASE_MS;
     if (this.leaseMs <= SEND_BUDGET_MS) throw new Error(`the outbox lease (${this.leaseMs} ms) must be longer than one send may take (${SEND_BUDGET_MS} ms)`);
@@ -180,13 +191,13 @@ export class OutboxWorker {
       await releaseOutbox(database, row, this.clock());
       return 'released';
     }
-    let platformMessageId: string | undefined;
+    let result: SendResult;
     try {
-      platformMessageId = (await this.send(row)).platformMessageId;
+      result = await this.send(row);
     } catch (error) {
       return this.recordFailure(row, error, log);
     }
-    if (await markOutboxSent(database, row, this.clock(), platformMessageId)) {
+    if (await markOutboxSent(database, row, this.clock(), result.platformMessageId, result.extra)) {
       log.debug('outbox row sent');
       return 'sent';
     }
@@ -194,20 +205,27 @@ export class OutboxWorker {
     return 'lost';
   }
 
-  private async send(row: ClaimedOutboxRow) {
+  private async send(row: ClaimedOutboxRow): Promise<SendResult> {
     if (await this.options.deliversToConsole?.(row.tenantId)) return { platformMessageId: `console:${row.id}` };
     const sender = this.senderFor(row.platform);
     if (sender === undefined) throw permanent(`platform ${row.platform} has no way to send messages (nothing to reply in)`);
     const credentials = (await this.options.credentials(row.tenantId, row.platform)) ?? {};
     return sender.send(
       { id: row.id, kind: row.kind, recipient: row.recipient, payload: row.payload },
-      { credentials, baseUrls: this.options.baseUrls, fetch: this.fetch, tokens: this.tokens.forTenant(row.tenantId), now: this.clock() },
+      {
+        credentials,
+        baseUrls: this.options.baseUrls,
+        fetch: this.fetch,
+        tokens: this.tokens.forTenant(row.tenantId),
+        now: this.clock(),
+        cardLinks: this.cardLinks(row.tenantId),
+      },
     );
   }
 
   /** 0 when a send slot was taken (after at most one short sleep), else the wait before the row is worth trying. */
   private async takeSendSlot(row: ClaimedOutboxRow): Promise<number> {
-    const chatId = chatIdOf(row);
+    const chatId = recipientKey(row.recipient);
     const wait = this.limiter.reserve(row.tenantId, row.platform, chatId, this.clock().getTime());
     if (wait === 0 || wait > MAX_INLINE_RATE_WAIT_MS) return wait;
     await new Promise((resolve) => setTimeout(resolve, wait));
@@ -230,10 +248,7 @@ export class OutboxWorker {
   }
 }
 
-function chatIdOf(row: ClaimedOutboxRow): string {
-  return row.recipient.chatId ?? row.recipient.touser ?? '';
-}
-
+/** Rows to one chat or person go out in order, one at a time. */
 function chatKey(row: ClaimedOutboxRow): string {
-  return `${row.tenantId}\u0000${row.platform}\u0000${chatIdOf(row)}`;
+  return `${row.tenantId}\u0000${row.platform}\u0000${recipientKey(row.recipient)}`;
 }

@@ -21,6 +21,8 @@ export interface ReplayResult {
   status: ReplayStatus;
   reason?: string;
   httpStatus?: number;
+  /** The service's error code when it refused the request (not_configured, bad_signature, ...). */
+  errorCode?: string;
   /** Inbox rows created, to follow what capture made of them. */
   inboxIds: string[];
 }
@@ -50,7 +52,16 @@ async function replayOne(file: PayloadFile, options: ReplayOptions): Promise<Rep
 
   const response = await options.send(platform, options.tenantId, request);
   if (response.status >= 400) {
-    return { file: file.path, platform, status: 'rejected', reason: rejectionReason(response), httpStatus: response.status, inboxIds: [] };
+    const errorCode = rejectionCode(response);
+    return {
+      file: file.path,
+      platform,
+      status: 'rejected',
+      reason: rejectionReason(response),
+      httpStatus: response.status,
+      ...(errorCode ? { errorCode } : {}),
+      inboxIds: [],
+    };
   }
   const header = response.headers[RESULT_HEADER];
   if (!header) return { file: file.path, platform, status: 'handshake', httpStatus: response.status, inboxIds: [] };
@@ -62,6 +73,15 @@ async function replayOne(file: PayloadFile, options: ReplayOptions): Promise<Rep
     return { file: file.path, platform, status: 'ignored', reason: ignored.reason, httpStatus: response.status, inboxIds };
   }
   return { file: file.path, platform, status: 'accepted', httpStatus: response.status, inboxIds };
+}
+
+function rejectionCode(response: WebhookResponse): string | undefined {
+  try {
+    const body = JSON.parse(response.body) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function rejectionReason(response: WebhookResponse): string {

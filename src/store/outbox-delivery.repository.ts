@@ -71,9 +71,25 @@ export async function requeueExpiredLeases(database: Database, now: Date, maxAtt
   return { requeued: rows.length - failed, failed };
 }
 
-/** Each returns false when the claim was lost (lease expired and someone else took the row). */
-export async function markOutboxSent(database: Database, row: ClaimedOutboxRow, now: Date, platformMessageId: string | undefined): Promise<boolean> {
-  return fenced(database, row, `status = 'sent', sent_at = $4::timestamptz, platform_message_id = $5, last_error = null`, [now.toISOString(), platformMessageId ?? null]);
+/**
+ * Each returns false when the claim was lost (lease expired and someone else took the row).
+ * `delivery` (what the platform returned that a later card update needs, e.g. WeCom's response_code) is kept
+ * as the payload's `delivery` member.
+ */
+export async function markOutboxSent(
+  database: Database,
+  row: ClaimedOutboxRow,
+  now: Date,
+  platformMessageId: string | undefined,
+  delivery?: Record<string, string>,
+): Promise<boolean> {
+  return fenced(
+    database,
+    row,
+    `status = 'sent', sent_at = $4::timestamptz, platform_message_id = $5, last_error = null,
+     payload = case when $6::jsonb is null then payload else payload || jsonb_build_object('delivery', $6::jsonb) end`,
+    [now.toISOString(), platformMessageId ?? null, delivery === undefined ? null : JSON.stringify(delivery)],
+  );
 }
 
 export async function rescheduleOutbox(database: Database, row: ClaimedOutboxRow, nextAttemptAt: Date, error: string): Promise<boolean> {

@@ -160,12 +160,13 @@ describe.each(databaseKinds)('capture of meetings and calls on %s', (kind) => {
     expect(await actions()).toHaveLength(1);
   });
 
-  it('leaves card taps for the card workflow', async () => {
-    const outcome = await captureInboxEvent(
-      db(),
-      inboxRow({ kind: 'card.action', occurredAt: '2026-03-02T02:00:00.000Z', operator: { ids: { open_id: 'ou_alice' }, external: false }, value: {}, cardRef: {} }),
-      NOW,
-    );
-    expect(outcome).toEqual({ status: 'ignored', reason: 'card workflows arrive with the card issue' });
+  it('ignores card taps without an action id, or with one that has no workflow, saying why', async () => {
+    const tap = (value: Record<string, unknown>) =>
+      inboxRow({ kind: 'card.action', occurredAt: '2026-03-02T02:00:00.000Z', operator: { ids: { open_id: 'ou_alice' }, external: false }, value, cardRef: {} });
+    expect(await captureInboxEvent(db(), tap({}), NOW)).toEqual({ status: 'ignored', reason: 'card action carries no action id' });
+    expect(await captureInboxEvent(db(), tap({ action: 'deal.approve' }), NOW)).toEqual({
+      status: 'ignored',
+      reason: 'no workflow for card action "deal.approve" yet (card workflows arrive with the card issue)',
+    });
   });
 });

@@ -102,6 +102,7 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
       database: db,
       credentials: (tenantId, platform) => findCredentials(db.db, tenantId, platform),
       baseUrls: baseUrls(),
+      publicUrl: 'http://127.0.0.1:3000',
       logger: quiet,
       random: () => 0.5,
       ...options,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutboundRateLimiter } from '../../src/outbound/rate-limiter.js';
+import { OutboundRateLimiter, WINDOW_SLACK_MS } from '../../src/outbound/rate-limiter.js';
 import { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../src/outbound/retry-schedule.js';
 
 describe('retryDelayMs', () => {
@@ -28,11 +28,26 @@ describe('OutboundRateLimiter', () => {
     expect(limiter.reserve('acme', 'feishu', 'oc_1', 1_200)).toBe(0);
   });
 
-  it('limits a WeCom member to 30 a minute and leaves platforms without limits alone', () => {
+  it('limits a WeCom member to 30 a minute (plus slack) and leaves platforms without limits alone', () => {
     const limiter = new OutboundRateLimiter();
     for (let n = 0; n < 30; n += 1) expect(limiter.reserve('acme', 'wecom', 'ZhangSan', 0)).toBe(0);
 
-    expect(limiter.reserve('acme', 'wecom', 'ZhangSan', 0)).toBe(2_000);
+    expect(limiter.reserve('acme', 'wecom', 'ZhangSan', 0)).toBe(60_000 + WINDOW_SLACK_MS);
+    expect(limiter.reserve('acme', 'wecom', 'LiSi', 0)).toBe(0);
     expect(limiter.reserve('acme', 'calls', 'x', 0)).toBe(0);
+  });
+
+  it('never lets a WeCom member get more than 30 in any minute or 1000 in any hour, however eagerly a worker sends', () => {
+    const limiter = new OutboundRateLimiter();
+    const sent: number[] = [];
+    for (let now = 0; now < 2 * 3_600_000; now += 500) {
+      if (limiter.reserve('acme', 'wecom', 'ZhangSan', now) === 0) sent.push(now);
+    }
+    const most = (windowMs: number) => Math.max(...sent.map((start) => sent.filter((t) => t >= start && t < start + windowMs).length));
+
+    expect(most(60_000)).toBe(30);
+    expect(most(3_600_000)).toBe(1_000);
+    // A token bucket alone would have let 30 through at once and then one every 2 s: 59 in the first minute.
+    expect(sent.filter((t) => t < 60_000)).toHaveLength(30);
   });
 });

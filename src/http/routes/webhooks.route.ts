@@ -5,6 +5,8 @@ import type { Logger } from '../../logger.js';
 import type { TenantDirectory } from '../../store/tenant-directory.js';
 import type { InboundSink } from '../../../adapters/contract.js';
 import type { Metrics } from '../metrics.js';
+import { findRepeatedParam, repeatedParamMessage, singleValuedQuery } from '../query-params.js';
+import { isTenantSlug, TENANT_SLUG_MAX_LENGTH } from '../tenant-slug.js';
 
 /** Largest webhook body accepted; the platforms' own events are a few KB. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,6 +39,14 @@ function describeResults(events: InboundEvent[], results: IngestResult[]): strin
 
 const acceptedMediaTypes = ['application/json', 'text/xml', 'application/xml', 'text/plain'];
 
+/** Methods a client may send; those an adapter does not take are answered 405 with an Allow header. */
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+/** The methods a webhook URL answers: the adapter's, plus HEAD wherever GET is (Fastify serves HEAD for GET routes). */
+export function allowedMethods(adapter: Pick<InboundAdapter, 'methods'>): string[] {
+  return HTTP_METHODS.filter((m) => (adapter.methods as string[]).includes(m) || (m === 'HEAD' && adapter.methods.includes('GET')));
+}
+
 export interface WebhookDeps {
   tenants: TenantDirectory;
   sink: InboundSink;
@@ -48,6 +58,8 @@ export interface WebhookDeps {
 /**
  * POST|GET /webhooks/:platform/:tenant — the one inbound pipeline:
  * raw body → adapter (verify → handshake → decrypt → parse) → inbox commit (dedup) → ack.
+ * Before any adapter runs: a tenant id that cannot be one is an unknown tenant (404, no database query), a query
+ * parameter given twice is a 400, and a method the platform never uses is a 405 with an Allow header.
  */
 export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps): Promise<void> {
   // Keep the body as raw bytes: signatures are computed over exactly what was sent.
@@ -78,6 +90,23 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps): Pr
         handler: (request, reply) => handle(adapter, request, reply, deps),
       });
     }
+    const allow = allowedMethods(adapter);
+    app.route({
+      method: HTTP_METHODS.filter((m) => !allow.includes(m)),
+      url: `/webhooks/${adapter.platform}/:tenant`,
+      bodyLimit: WEBHOOK_BODY_LIMIT_BYTES,
+      handler: (request, reply) => {
+        deps.metrics.increment('webhook_rejected_total', { platform: adapter.platform, code: 'method_not_allowed' });
+        return reply
+          .status(405)
+          .header('allow', allow.join(', '))
+          .send({
+            error: 'method_not_allowed',
+            message: `${request.method} is not accepted on this webhook; use ${allow.join(', ')}`,
+            message_zh: `此回调地址不接受 ${request.method} 请求；请使用 ${allow.join('、')}`,
+          });
+      },
+    });
   }
 }
 
@@ -89,6 +118,15 @@ async function handle(adapter: InboundAdapter, request: FastifyRequest, reply: F
     request.log.warn({ tenant: tenantId, platform, code: rejection.code }, `webhook rejected: ${rejection.message}`);
     return reply.status(rejection.status).send({ error: rejection.code, message: rejection.message, message_zh: rejection.messageZh });
   };
+
+  if (!isTenantSlug(tenantId)) {
+    return refuse({
+      status: 404,
+      code: 'not_configured',
+      message: `unknown tenant: a tenant id is 1 to ${TENANT_SLUG_MAX_LENGTH} lower-case letters, digits, "-" or "_"`,
+      messageZh: `租户不存在：租户 ID 由 1 至 ${TENANT_SLUG_MAX_LENGTH} 个小写字母、数字、“-”或“_”组成`,
+    });
+  }
 
   if (request.method === 'POST') {
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -102,6 +140,9 @@ async function handle(adapter: InboundAdapter, request: FastifyRequest, reply: F
     }
   }
 
+  const repeated = findRepeatedParam(request.query);
+  if (repeated !== undefined) return refuse({ status: 400, code: 'malformed_body', ...repeatedParamMessage(repeated) });
+
   const tenant = await deps.tenants.tenant(tenantId);
   if (!tenant) {
     return refuse({ status: 404, code: 'not_configured', message: `unknown tenant "${tenantId}"`, messageZh: `租户“${tenantId}”不存在` });
@@ -110,7 +151,7 @@ async function handle(adapter: InboundAdapter, request: FastifyRequest, reply: F
 
   const inbound: InboundRequest = {
     method: request.method as 'GET' | 'POST',
-    query: request.query as Record<string, string>,
+    query: singleValuedQuery(request.query),
     headers: request.headers as Record<string, string | undefined>,
     rawBody: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
   };

@@ -148,8 +148,8 @@ describe('Feishu sender against a fake Feishu API', () => {
     expect(error.message).toContain('10014');
   });
 
-  it('refuses kinds it cannot send yet', async () => {
-    const error = await platformErrorOf(feishuSender.send({ ...replyMessage(RECIPIENT), kind: 'card' }, context()));
+  it('refuses kinds it does not know', async () => {
+    const error = await platformErrorOf(feishuSender.send({ ...replyMessage(RECIPIENT), kind: 'poll' }, context()));
 
     expect(error.platformCode).toBe('permanent');
     expect(fake.requests).toHaveLength(0);

@@ -16,10 +16,13 @@ export const instant = { type: 'string', format: 'date-time' } as const;
 export const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
 export const currency = { type: 'string', description: 'ISO 4217 code of every *_fen amount in the item', examples: ['CNY'] } as const;
 
+/** The tenant id is checked by requireTenant (a malformed one is an unknown tenant: 404, like any other). */
 export const tenantParams = {
   type: 'object',
   required: ['tenant'],
-  properties: { tenant: { type: 'string', minLength: 1, maxLength: 64, description: 'Tenant id (the slug used in webhook URLs)' } },
+  properties: {
+    tenant: { type: 'string', description: 'Tenant id (the slug used in webhook URLs): 1–63 of a-z, 0-9, "-", "_", starting with a letter or digit' },
+  },
 } as const;
 
 export const pageQuery = {
@@ -27,9 +30,13 @@ export const pageQuery = {
   offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Rows to skip' },
 } as const;
 
-/** Query-string schema with the paging parameters and the route's own filters. */
+/**
+ * Query-string schema with the paging parameters and the route's own filters. Strict: a parameter not listed is a
+ * 400 naming it (enforced by the strict-query hook in index.ts before validation, since Fastify's Ajv would
+ * otherwise strip it silently), and so is a parameter given twice.
+ */
 export function querySchema(filters: Record<string, object>) {
-  return { type: 'object', properties: { ...filters, ...pageQuery } } as const;
+  return { type: 'object', properties: { ...filters, ...pageQuery }, additionalProperties: false } as const;
 }
 
 /** `{items, total, limit, offset}` around the route's item schema. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { dealStageKeys, type DealStageKey } from '../../../core/deal-stages.js';
 import { listDeals } from '../../../store/deal-query.repository.js';
 import { dealStatuses, type DealStatus } from '../../../store/schema/index.js';
 import type { AppDeps } from '../../build.js';
@@ -42,7 +43,7 @@ const dealItem = {
 
 interface Query {
   status?: DealStatus;
-  stage?: string;
+  stage?: DealStageKey;
   owner?: string;
   customer?: string;
   limit: number;
@@ -59,7 +60,7 @@ export async function dealRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         params: tenantParams,
         querystring: querySchema({
           status: { type: 'string', enum: dealStatuses },
-          stage: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'Stage key, e.g. need_consensus' },
+          stage: { type: 'string', enum: dealStageKeys, description: 'Stage key in the seven-node stage model' },
           owner: { ...uuid, description: 'Owner user id' },
           customer: { ...uuid, description: 'Customer id' },
         }),

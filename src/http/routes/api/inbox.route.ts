@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { platforms } from '../../../core/events.js';
+import { platforms, type DomainEventKind } from '../../../core/events.js';
 import { listInboxEvents } from '../../../store/inbox-query.repository.js';
 import { inboxStatuses, type InboxStatus } from '../../../store/schema/index.js';
 import type { AppDeps } from '../../build.js';
@@ -23,10 +23,23 @@ const inboxItem = {
   },
 } as const;
 
+/** Every domain event kind, `ignored` included: what inbox_events.kind holds. A Record, so a new kind can't be forgotten. */
+const kinds: Record<DomainEventKind, true> = {
+  'message.received': true,
+  'contact.added': true,
+  'contact.removed': true,
+  'meeting.started': true,
+  'meeting.ended': true,
+  'call.ended': true,
+  'card.action': true,
+  ignored: true,
+};
+export const inboxKinds = Object.keys(kinds) as DomainEventKind[];
+
 interface Query {
   status?: InboxStatus;
   platform?: string;
-  kind?: string;
+  kind?: DomainEventKind;
   limit: number;
   offset: number;
 }
@@ -42,7 +55,7 @@ export async function inboxRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         querystring: querySchema({
           status: { type: 'string', enum: inboxStatuses },
           platform: { type: 'string', enum: platforms },
-          kind: { type: 'string', pattern: '^[a-z][a-z._]{0,63}$', description: 'e.g. message.received, ignored' },
+          kind: { type: 'string', enum: inboxKinds, description: 'Domain event kind, or ignored' },
         }),
         response: listResponses(inboxItem),
       },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../build.js';
 import { actionRoutes } from './actions.route.js';
 import { checkApiAccess, PUBLIC_DEMO_TENANT } from './api-auth.js';
+import { checkQueryParams } from './api-strict-query.js';
 import { apiSchemaErrorFormatter } from './api-validation.js';
 import { customerRoutes } from './customers.route.js';
 import { dealRoutes } from './deals.route.js';
@@ -56,6 +57,9 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
           reply.header('www-authenticate', 'Bearer realm="salesbeat"');
           throw error;
         }
+      });
+      v1.addHook('preValidation', async (request) => {
+        checkQueryParams(request.query, request.routeOptions.schema?.querystring);
       });
       await v1.register(customerRoutes, deps);
       await v1.register(leadRoutes, deps);
