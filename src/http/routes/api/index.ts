@@ -11,6 +11,8 @@ import { dealRoutes } from './deals.route.js';
 import { inboxRoutes } from './inbox.route.js';
 import { leadRoutes } from './leads.route.js';
 import { userRoutes } from './users.route.js';
+import { calendarRoutes } from './calendar.route.js';
+import { slaPolicyRoutes } from './sla-policies.route.js';
 
 export const API_PREFIX = '/api/v1';
 export const DOCS_PREFIX = '/docs';
@@ -42,6 +44,8 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         { name: 'actions', description: '销售动作' },
         { name: 'inbox', description: '入站事件' },
         { name: 'users', description: '团队成员' },
+        { name: 'calendar', description: '工作日历' },
+        { name: 'sla', description: '跟进时限' },
       ],
     },
   });
@@ -67,6 +71,8 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       await v1.register(actionRoutes, deps);
       await v1.register(inboxRoutes, deps);
       await v1.register(userRoutes, deps);
+      await v1.register(calendarRoutes, deps);
+      await v1.register(slaPolicyRoutes, deps);
     },
     { prefix: API_PREFIX },
   );
