@@ -35,7 +35,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    const line = { method: request.method, url: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    // Accepted webhook deliveries are the hot path (thousands a second, counted in /metrics): logged at debug.
+    // Everything else — the API, the console, and every refused or failed webhook — at info.
+    if (reply.statusCode < 400 && request.url.startsWith('/webhooks/')) request.log.debug(line, 'request');
+    else request.log.info(line, 'request');
     done();
   });
   await app.register(healthRoutes, deps);
