@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { SingleFlightPass } from '../background/single-flight-pass.js';
 import type { DomainEvent } from '../core/events.js';
 import type { Database, Db } from '../store/db.js';
 import type { Logger } from '../logger.js';
@@ -28,34 +29,28 @@ const CLAIM_BATCH = 50;
  * leases them, and handles each in its own transaction, so one bad event never blocks the others.
  */
 export class InboxProcessor {
-  private running: Promise<number> | null = null;
-  private again = false;
+  private readonly passes: SingleFlightPass;
 
   constructor(
     private readonly database: Database,
     private readonly handle: InboxEventHandler,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.passes = new SingleFlightPass(
+      () => this.drain(),
+      (error) => this.logger.error({ err: error }, 'inbox processing pass failed'),
+    );
+  }
 
   /** Ask for a pass soon; concurrent kicks collapse into one follow-up pass. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    this.passes.kick();
   }
 
   /** Waits for the current pass (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
   /** Processes until nothing is due; returns how many rows were handled. */

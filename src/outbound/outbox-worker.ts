@@ -16,6 +16,7 @@
  * `payload.delivery`, for updating the card in place later.
  * Platforms without a sender (`calls`, which has no chat to answer in) end `failed` with that reason, at once.
  */
+import { SingleFlightPass } from '../background/single-flight-pass.js';
 import { senderFor as registrySenderFor } from '../../adapters/registry.js';
 import { permanent, RateLimitedError, recipientKey, type CardLinks, type OutboundBaseUrls, type OutboundSender, type SendResult } from '../../adapters/outbound.js';
 import { OUTBOUND_HTTP_TIMEOUT_MS } from '../../adapters/outbound-http.js';
@@ -86,9 +87,10 @@ export class OutboxWorker {
   private readonly random: () => number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly passes: SingleFlightPass = new SingleFlightPass(
+    () => this.drain(),
+    (error) => this.options.logger.error({ err: error }, 'outbox delivery pass failed'),
+  );
   private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: OutboxWorkerOptions) {
@@ -106,34 +108,17 @@ export class OutboxWorker {
 
   /** Ask for a pass soon; concurrent kicks collapse into one follow-up pass. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => {
-        this.options.logger.error({ err: error }, 'outbox delivery pass failed');
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.passes.kick();
   }
 
   /** Waits for the current pass (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
   /** No new passes; waits for the one in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.idle();
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** Delivers until nothing is due; returns how many rows were claimed. */
