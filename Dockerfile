@@ -11,7 +11,8 @@ COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
-ENV NODE_ENV=production PORT=3000 SALESBEAT_DATA_DIR=/data/pglite
+# HOST=0.0.0.0: inside a container the service must listen on every interface to be reachable through -p.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 SALESBEAT_DATA_DIR=/data/pglite
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

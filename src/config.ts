@@ -15,6 +15,12 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Where the service listens unless HOST says otherwise: this machine only. The demo console and API are open
+ * without login, so reaching them from the network is a choice (HOST=0.0.0.0, as the Docker image sets), never a default.
+ */
+export const DEFAULT_HOST = '127.0.0.1';
+
 /** Map of credential key → environment variable, per platform (mirrors each adapter's `credentialKeys`). */
 export function readConfig(env: Env, credentialEnvNames: Record<string, Record<string, string>>): Config {
   const port = Number(env.PORT ?? 3000);
@@ -36,7 +42,7 @@ export function readConfig(env: Env, credentialEnvNames: Record<string, Record<s
   }
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || DEFAULT_HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.SALESBEAT_DATA_DIR || '.data/pglite',
     apiToken: env.SALESBEAT_API_TOKEN || undefined,

@@ -4,6 +4,16 @@ import { seedDemoTenant } from '../demo/seed-demo-tenant.js';
 import { createService, credentialEnvNames } from '../service.js';
 import { startTransports } from '../transports.js';
 
+/**
+ * The base URL to print for the address Fastify listens on: a wildcard address (HOST=0.0.0.0 or ::) is not a
+ * place to browse to, so it becomes the loopback address, which works on this machine either way.
+ */
+export function printableBase(address: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+  return url.origin;
+}
+
 export async function runServe(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
   const config = readConfig(process.env, credentialEnvNames());
@@ -18,7 +28,7 @@ export async function runServe(args: string[]): Promise<number> {
   service.startBackground();
   const address = await service.app.listen({ port: config.port, host: config.host });
 
-  const base = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+  const base = printableBase(address);
   const where = [
     `salesbeat is running on ${base} (${service.database.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'Postgres'})`,
     `  health        ${base}/healthz`,

@@ -20,6 +20,7 @@ export interface LeadListItem {
   source: string;
   class: string;
   status: LeadStatus;
+  slaColor: 'green' | 'red';
   amountFen: number | null;
   firstContactAt: Date | null;
   lastActionAt: Date | null;
@@ -47,6 +48,7 @@ export async function listLeads(db: Db, tenantId: string, filter: LeadListFilter
         source: leads.source,
         class: leads.class,
         status: leads.status,
+        slaColor: leads.slaColor,
         amountFen: leads.amountFen,
         firstContactAt: leads.firstContactAt,
         lastActionAt: leads.lastActionAt,

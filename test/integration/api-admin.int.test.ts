@@ -70,7 +70,8 @@ describe.each(databaseKinds)('calendar and SLA administration on %s', (kind) => 
       { action: 'calendar.override_set', subject_id: '2026-11-07' },
     ]);
     const removed = await service.app.inject({ method: 'DELETE', url: '/api/v1/tenants/acme/calendar/overrides/2026-11-04', headers: auth });
-    expect(removed.statusCode).toBe(204);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toEqual({ day: '2026-11-04', removed: true, retimed_steps: 0 });
     const again = await service.app.inject({ method: 'DELETE', url: '/api/v1/tenants/acme/calendar/overrides/2026-11-04', headers: auth });
     expect(again.statusCode).toBe(404);
   });
@@ -89,6 +90,13 @@ describe.each(databaseKinds)('calendar and SLA administration on %s', (kind) => 
     const put = (body: object) => service.app.inject({ method: 'PUT', url: '/api/v1/tenants/acme/sla-policies/standard', headers: auth, payload: body });
     expect((await put({ steps: [{ step: 'first_response', withinWorkingHours: 1 }, { step: 'first_response', withinWorkingHours: 3 }], escalateAfterWorkingHours: 2 })).statusCode).toBe(400);
     expect((await put({ steps: [{ step: 'first_response', withinWorkingHours: 0 }], escalateAfterWorkingHours: 2 })).statusCode).toBe(400);
+    const outOfOrder = await put({ steps: [{ step: 'visit_booked', withinWorkingHours: 24 }, { step: 'first_response', withinWorkingHours: 2 }], escalateAfterWorkingHours: 2 });
+    expect(outOfOrder.statusCode).toBe(400);
+    expect(JSON.stringify(outOfOrder.json())).toContain('steps[1].step');
+    expect(JSON.stringify(outOfOrder.json())).toContain('必须排在');
+    const tooShort = await put({ steps: [{ step: 'first_response', withinWorkingHours: 0.1 }], escalateAfterWorkingHours: 2 });
+    expect(tooShort.statusCode).toBe(400);
+    expect(JSON.stringify(tooShort.json())).toContain('steps[0].withinWorkingHours');
     expect((await put({ steps: [{ step: 'first_response', withinWorkingHours: 1 }], escalateAfterWorkingHours: 2 })).statusCode).toBe(200);
     const custom = await read();
     expect(custom.applied_to_default_class).toMatchObject({ source: 'class', steps: [{ step: 'first_response', withinWorkingHours: 1 }], escalateAfterWorkingHours: 2 });

@@ -37,6 +37,7 @@ interface CardRow {
 
 describe.each(databaseKinds)('SLA deadlines on %s', (kind) => {
   let testDb: TestDatabase;
+  const API_TOKEN = 'sla-test-token';
   let service: Service;
   let team: Team;
   let now: Date;
@@ -47,7 +48,7 @@ describe.each(databaseKinds)('SLA deadlines on %s', (kind) => {
   });
   beforeEach(async () => {
     now = CREATED;
-    service = await createTestService(testDb, {}, { clock: () => now });
+    service = await createTestService(testDb, { SALESBEAT_API_TOKEN: API_TOKEN }, { clock: () => now });
     team = await seedTeam(testDb.database.db);
   });
   afterEach(async () => {
@@ -116,6 +117,17 @@ describe.each(databaseKinds)('SLA deadlines on %s', (kind) => {
     );
     expect(queued.every((c) => c.payload.card.kind === 'lead.overdue' && c.next_attempt_at.getTime() === now.getTime())).toBe(true);
     expect(JSON.stringify(queued[0]!.payload)).toContain('2026-03-09 10:45'); // the deadline, in the tenant's zone
+
+    // The API shows the lead red and which step was missed, when.
+    const listed = await service.app.inject({ url: `/api/v1/tenants/${TENANT}/leads`, headers: { authorization: `Bearer ${API_TOKEN}` } });
+    const [lead] = (listed.json() as { items: Array<{ sla_color: string; sla_steps: Array<{ step: string; status: string; due_at: string; breached_at: string | null }> }> }).items;
+    expect(lead!.sla_color).toBe('red');
+    expect(lead!.sla_steps.map((st) => [st.step, st.status, st.due_at])).toEqual([
+      ['first_response', 'breached', at(DUE.first_response).toISOString()],
+      ['visit_booked', 'open', at(DUE.visit_booked).toISOString()],
+      ['proposal_feedback', 'open', at(DUE.proposal_feedback).toISOString()],
+    ]);
+    expect(lead!.sla_steps[0]!.breached_at).toBe(at(DUE.first_response).toISOString()); // breached at the deadline itself
 
     // The same tick again, and a late one: nothing new.
     expect(await tick()).toMatchObject({ breached: 0, alerts: 0 });

@@ -39,8 +39,31 @@ describe('SLA policy', () => {
       ['steps[1].step', 'steps[1].withinWorkingHours'],
     ],
     ['a fractional escalation delay', { ...vip, escalateAfterWorkingHours: 1.5 }, ['escalateAfterWorkingHours']],
+    ['a step due in under a quarter of a working hour', { ...vip, steps: [{ step: 'first_response', withinWorkingHours: 0.2 }] }, ['steps[0].withinWorkingHours']],
+    [
+      'visit booked before first response',
+      { ...vip, steps: [{ step: 'visit_booked', withinWorkingHours: 24 }, { step: 'first_response', withinWorkingHours: 2 }] },
+      ['steps[1].step'],
+    ],
+    [
+      'proposal feedback due sooner than visit booked',
+      { ...vip, steps: [{ step: 'first_response', withinWorkingHours: 2 }, { step: 'visit_booked', withinWorkingHours: 24 }, { step: 'proposal_feedback', withinWorkingHours: 8 }] },
+      ['steps[2].withinWorkingHours'],
+    ],
   ])('refuses a policy with %s', (_name, policy, fields) => {
     expect(slaPolicyProblems(policy).map((p) => p.field)).toEqual(fields);
+  });
+
+  it.each<[string, StoredSlaPolicy]>([
+    ['the seed ladder', { ...defaultSlaPolicy(), leadClass: 'x' }],
+    ['a ladder that skips a step, with equal hours and exactly a quarter hour', { ...vip, steps: [{ step: 'first_response', withinWorkingHours: 0.25 }, { step: 'proposal_feedback', withinWorkingHours: 0.25 }] }],
+  ])('accepts %s', (_name, policy) => {
+    expect(slaPolicyProblems(policy)).toEqual([]);
+  });
+
+  it('says in both languages which step is out of order', () => {
+    const [problem] = slaPolicyProblems({ ...vip, steps: [{ step: 'visit_booked', withinWorkingHours: 24 }, { step: 'first_response', withinWorkingHours: 2 }] });
+    expect(problem).toEqual({ field: 'steps[1].step', en: expect.stringContaining('first_response must come before visit_booked'), zh: expect.stringContaining('首次响应（first_response）必须排在预约拜访（visit_booked）之前') });
   });
 
   it('names steps in both languages, and an unknown step by its key', () => {

@@ -14,6 +14,8 @@ export const VISIT_BOOKED_WITHIN_WORKING_HOURS = 24;
 export const PROPOSAL_FEEDBACK_WITHIN_WORKING_HOURS = 48;
 /** A missed step still unmet this many working hours after its deadline goes to the supervisor's supervisor. */
 export const DEFAULT_ESCALATE_AFTER_WORKING_HOURS = 4;
+/** A step due sooner than this many working hours is a typo (0.025 for 2.5), not a policy. */
+export const MIN_STEP_WORKING_HOURS = 0.25;
 /** The class every lead has unless something says otherwise (leads.class default). */
 export const DEFAULT_LEAD_CLASS = 'standard';
 
@@ -63,7 +65,11 @@ export interface SlaPolicyProblem {
   zh: string;
 }
 
-/** What makes a stored policy unusable: no steps, an unknown or repeated step, hours that are not a positive number. */
+/**
+ * What makes a stored policy unusable: no steps, an unknown or repeated step, hours that are not a number of
+ * at least MIN_STEP_WORKING_HOURS, steps out of the ladder's order (slaStepKeys: first_response before
+ * visit_booked before proposal_feedback; any may be left out), or hours that decrease along the ladder.
+ */
 export function slaPolicyProblems(policy: StoredSlaPolicy): SlaPolicyProblem[] {
   const problems: SlaPolicyProblem[] = [];
   if (!Array.isArray(policy.steps) || policy.steps.length === 0) {
@@ -78,10 +84,40 @@ export function slaPolicyProblems(policy: StoredSlaPolicy): SlaPolicyProblem[] {
     } else seen.add(rung.step);
     if (typeof rung?.withinWorkingHours !== 'number' || !Number.isFinite(rung.withinWorkingHours) || rung.withinWorkingHours <= 0) {
       problems.push({ field: `steps[${i}].withinWorkingHours`, en: 'must be a number of working hours > 0', zh: '必须是大于 0 的工作小时数' });
+    } else if (rung.withinWorkingHours < MIN_STEP_WORKING_HOURS) {
+      problems.push({
+        field: `steps[${i}].withinWorkingHours`,
+        en: `${rung.withinWorkingHours} working hours is too short: at least ${MIN_STEP_WORKING_HOURS}`,
+        zh: `${rung.withinWorkingHours} 个工作小时过短：至少 ${MIN_STEP_WORKING_HOURS} 个工作小时`,
+      });
     }
   });
+  if (problems.length === 0) problems.push(...ladderOrderProblems(policy.steps as ReadonlyArray<{ step: SlaStepKey; withinWorkingHours: number }>));
   if (!Number.isInteger(policy.escalateAfterWorkingHours) || policy.escalateAfterWorkingHours < 0) {
     problems.push({ field: 'escalateAfterWorkingHours', en: 'must be a whole number of working hours ≥ 0', zh: '必须是不小于 0 的整数工作小时数' });
+  }
+  return problems;
+}
+
+/** Each step after the previous one in slaStepKeys order, and due no sooner. */
+function ladderOrderProblems(steps: ReadonlyArray<{ step: SlaStepKey; withinWorkingHours: number }>): SlaPolicyProblem[] {
+  const problems: SlaPolicyProblem[] = [];
+  for (let i = 1; i < steps.length; i++) {
+    const previous = steps[i - 1]!;
+    const rung = steps[i]!;
+    if (slaStepKeys.indexOf(rung.step) < slaStepKeys.indexOf(previous.step)) {
+      problems.push({
+        field: `steps[${i}].step`,
+        en: `${rung.step} must come before ${previous.step} (order: ${slaStepKeys.join(' → ')})`,
+        zh: `${slaStepNames[rung.step].zh}（${rung.step}）必须排在${slaStepNames[previous.step].zh}（${previous.step}）之前（顺序：${slaStepKeys.join(' → ')}）`,
+      });
+    } else if (rung.withinWorkingHours < previous.withinWorkingHours) {
+      problems.push({
+        field: `steps[${i}].withinWorkingHours`,
+        en: `${rung.step} (${rung.withinWorkingHours} h) cannot be due sooner than ${previous.step} (${previous.withinWorkingHours} h)`,
+        zh: `${slaStepNames[rung.step].zh}（${rung.withinWorkingHours} 小时）的时限不能短于${slaStepNames[previous.step].zh}（${previous.withinWorkingHours} 小时）`,
+      });
+    }
   }
   return problems;
 }

@@ -8,11 +8,12 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * Checks `Authorization: Bearer <SALESBEAT_API_TOKEN>` in constant time; throws AuthError (401) otherwise.
- * Without a configured token the API is closed to everyone. The demo tenant is public either way: it only ever
- * holds the published Maven dataset and made-up people, and being readable without setup is its purpose.
+ * Without a configured token the API is closed to everyone. The demo tenant is readable without a token: it only
+ * ever holds the published Maven dataset and made-up people, and being readable without setup is its purpose.
+ * A token that IS presented is checked everywhere, the demo included: a wrong one is a 401, never a silent 200.
  */
 export function checkApiAccess(authorization: string | undefined, tenantId: string | undefined, apiToken: string | undefined): void {
-  if (tenantId === PUBLIC_DEMO_TENANT) return;
+  if (tenantId === PUBLIC_DEMO_TENANT && (authorization ?? '').trim() === '') return;
   if (!apiToken) {
     throw new AuthError(
       'the API is closed: SALESBEAT_API_TOKEN is not set on the server',

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../../errors.js';
 import { appendAudit } from '../../../store/audit.repository.js';
 import { deleteCalendarOverride, listCalendarOverrides, upsertCalendarOverride } from '../../../store/calendar-override.repository.js';
 import { loadWorkingCalendar } from '../../../store/working-calendar.repository.js';
+import { retimeSlaStepsForDay } from '../../../sla/retime-sla-steps.js';
 import type { AppDeps } from '../../build.js';
 import { requireAdminToken } from './api-admin.js';
 import { requireTenant } from './api-tenant.js';
@@ -98,28 +99,33 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps): Promi
       const tenant = await requireTenant(deps.tenants, request.params.tenant);
       const day = checkDay(request.params.day);
       const { kind, note } = request.body;
-      await deps.database.db.transaction(async (tx) => {
+      // The override, the running clocks it moves and the audit entry commit together.
+      const retimed = await deps.database.db.transaction(async (tx) => {
         await upsertCalendarOverride(tx as never, tenant.id, { day, kind, note: note ?? null, updatedBy: 'api' });
-        await appendAudit(tx as never, { tenantId: tenant.id, at: deps.clock(), actorType: 'user', actorId: 'api', action: 'calendar.override_set', subjectType: 'calendar_day', subjectId: day, detail: { kind, note: note ?? null } });
+        const steps = await retimeSlaStepsForDay(tx as never, tenant.id, day);
+        await appendAudit(tx as never, { tenantId: tenant.id, at: deps.clock(), actorType: 'user', actorId: 'api', action: 'calendar.override_set', subjectType: 'calendar_day', subjectId: day, detail: { kind, note: note ?? null, retimedSteps: steps } });
+        return steps;
       });
-      return { day, kind, note: note ?? null };
+      return { day, kind, note: note ?? null, retimed_steps: retimed };
     },
   );
 
   app.delete<{ Params: { tenant: string; day: string } }>(
     '/tenants/:tenant/calendar/overrides/:day',
-    { schema: { tags: ['calendar'], summary: 'Remove an override (needs the API token) / 删除调整日', params: dayParams } },
-    async (request, reply) => {
+    { schema: { tags: ['calendar'], summary: 'Remove an override and re-time the running SLA clocks it moved (needs the API token) / 删除调整日', params: dayParams } },
+    async (request) => {
       requireAdminToken(request.headers.authorization, deps.apiToken);
       const tenant = await requireTenant(deps.tenants, request.params.tenant);
       const day = checkDay(request.params.day);
-      const removed = await deps.database.db.transaction(async (tx) => {
+      const retimed = await deps.database.db.transaction(async (tx) => {
         const gone = await deleteCalendarOverride(tx as never, tenant.id, day);
-        if (gone) await appendAudit(tx as never, { tenantId: tenant.id, at: deps.clock(), actorType: 'user', actorId: 'api', action: 'calendar.override_removed', subjectType: 'calendar_day', subjectId: day, detail: {} });
-        return gone;
+        if (!gone) return undefined;
+        const steps = await retimeSlaStepsForDay(tx as never, tenant.id, day);
+        await appendAudit(tx as never, { tenantId: tenant.id, at: deps.clock(), actorType: 'user', actorId: 'api', action: 'calendar.override_removed', subjectType: 'calendar_day', subjectId: day, detail: { retimedSteps: steps } });
+        return steps;
       });
-      if (!removed) throw new NotFoundError(`override for ${day}`, `${day} 的调整`);
-      return reply.status(204).send();
+      if (retimed === undefined) throw new NotFoundError(`override for ${day}`, `${day} 的调整`);
+      return { day, removed: true, retimed_steps: retimed };
     },
   );
 }

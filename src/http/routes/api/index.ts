@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../build.js';
 import { actionRoutes } from './actions.route.js';
+import { requireAdminToken } from './api-admin.js';
 import { checkApiAccess, PUBLIC_DEMO_TENANT } from './api-auth.js';
 import { checkQueryParams } from './api-strict-query.js';
 import { apiSchemaErrorFormatter } from './api-validation.js';
@@ -16,11 +17,14 @@ import { slaPolicyRoutes } from './sla-policies.route.js';
 
 export const API_PREFIX = '/api/v1';
 export const DOCS_PREFIX = '/docs';
+/** Methods that only read; every other method changes something and needs the admin token (see api-admin.ts). */
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
 /**
  * /api/v1 — the read-back JSON API, and its OpenAPI document at /docs (UI) and /docs/json.
- * Every route is GET /api/v1/tenants/:tenant/<resource>, answers {items, total, limit, offset}, and needs
- * `Authorization: Bearer <SALESBEAT_API_TOKEN>` — except for the public demo tenant (see api-auth.ts).
+ * Read routes are GET /api/v1/tenants/:tenant/<resource>, answer {items, total, limit, offset}, and need
+ * `Authorization: Bearer <SALESBEAT_API_TOKEN>` — except for the public demo tenant (see api-auth.ts). Every other
+ * method (PUT, DELETE, …) needs the token on every tenant, checked before its body is validated.
  */
 export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(swagger, {
@@ -56,6 +60,9 @@ export async function apiRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       v1.addHook('onRequest', async (request, reply) => {
         const tenantId = (request.params as { tenant?: string } | undefined)?.tenant;
         try {
+          // Changes need the token on every tenant, checked here — before the body is parsed or validated — so a
+          // caller without it learns nothing about the route's schema (401, not a 400 with validation details).
+          if (!READ_METHODS.has(request.method)) requireAdminToken(request.headers.authorization, deps.apiToken);
           checkApiAccess(request.headers.authorization, tenantId, deps.apiToken);
         } catch (error) {
           reply.header('www-authenticate', 'Bearer realm="salesbeat"');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { listLeads } from '../../../store/lead-query.repository.js';
+import { slaStepsOfLeads } from '../../../store/lead-sla-view.repository.js';
 import { leadStatuses, type LeadStatus } from '../../../store/schema/index.js';
 import type { AppDeps } from '../../build.js';
 import { iso, requireTenant } from './api-tenant.js';
@@ -29,6 +30,23 @@ const leadItem = {
     source: text,
     class: text,
     status: { type: 'string', enum: leadStatuses },
+    sla_color: { type: 'string', enum: ['green', 'red'], description: 'red once a follow-up step was missed' },
+    sla_steps: {
+      type: 'array',
+      description: 'Follow-up SLA steps in due order / 跟进时限步骤',
+      items: {
+        type: 'object',
+        properties: {
+          step: text,
+          status: { type: 'string', enum: ['open', 'met', 'breached'] },
+          due_at: instant,
+          met_at: nullableInstant,
+          breached_at: nullableInstant,
+          escalate_at: nullableInstant,
+          escalated_at: nullableInstant,
+        },
+      },
+    },
     amount_fen: { ...nullableInteger, description: 'Expected value in the minor unit of `currency`' },
     currency,
     first_contact_at: nullableInstant,
@@ -66,6 +84,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const tenant = await requireTenant(deps.tenants, request.params.tenant);
       const { status, owner, customer, limit, offset } = request.query;
       const page = await listLeads(deps.database.db, tenant.id, { status, ownerId: owner, customerId: customer, limit, offset });
+      const steps = await slaStepsOfLeads(deps.database.db, tenant.id, page.items.map((l) => l.id));
       return {
         items: page.items.map((l) => ({
           id: l.id,
@@ -78,6 +97,16 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           source: l.source,
           class: l.class,
           status: l.status,
+          sla_color: l.slaColor,
+          sla_steps: (steps.get(l.id) ?? []).map((st) => ({
+            step: st.step,
+            status: st.status,
+            due_at: iso(st.dueAt),
+            met_at: iso(st.metAt),
+            breached_at: iso(st.breachedAt),
+            escalate_at: iso(st.escalateAt),
+            escalated_at: iso(st.escalatedAt),
+          })),
           amount_fen: l.amountFen,
           currency: tenant.currency,
           first_contact_at: iso(l.firstContactAt),

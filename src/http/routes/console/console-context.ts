@@ -5,11 +5,13 @@ import type { AppDeps } from '../../build.js';
 import { csrfMatches, currentAccess, findConsoleTenant, foreignPostProblem, maySeeUser, type ConsoleAccess, type ConsoleTenant } from './console-access.js';
 import { pathOf } from './console-html.js';
 import { CSRF_FIELD } from './console-layout.js';
+import type { LoginThrottle } from './console-login-throttle.js';
 import type { ConsoleKeys } from './console-session.js';
 import { loginPage, messagePage } from './console-views.js';
 
 export interface ConsoleDeps extends AppDeps {
   keys: ConsoleKeys;
+  loginThrottle: LoginThrottle;
 }
 
 export type FormBody = Record<string, string | undefined>;

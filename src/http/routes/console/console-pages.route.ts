@@ -13,7 +13,7 @@ import { listActions } from '../../../store/action-query.repository.js';
 import { findLeadDetail } from '../../../store/lead-detail.repository.js';
 import { findUserById } from '../../../store/user.repository.js';
 import { PUBLIC_DEMO_TENANT, sameSecret } from '../api/api-auth.js';
-import { clearSessionCookie, currentAccess, findConsoleTenant, linkAccess, maySeeUser, sessionCookie } from './console-access.js';
+import { clearSessionCookie, currentAccess, findConsoleTenant, foreignPostProblem, linkAccess, maySeeUser, sessionCookie } from './console-access.js';
 import { acceptPost, askLogin, forbidden, inboxPath, langOf, langQuery, notFound, seeOther, sendPage, type ConsoleDeps, type FormBody } from './console-context.js';
 import { flashCodes, isFlashCode, MAX_OUTCOME_REFRESHES, outcomeFlash, type Flash } from './console-flash.js';
 import { pathOf } from './console-html.js';
@@ -21,7 +21,7 @@ import { inboxPage } from './console-inbox-view.js';
 import { leadPage } from './console-lead-view.js';
 import { CONSOLE_CSS } from './console-style.js';
 import { CONSOLE_TENANT_PATTERN } from './console-session.js';
-import { landingPage, usersPage } from './console-views.js';
+import { landingPage, messagePage, usersPage } from './console-views.js';
 
 /** Recent actions a lead page lists. */
 export const LEAD_ACTIONS_SHOWN = 20;
@@ -69,14 +69,27 @@ export async function consolePageRoutes(app: FastifyInstance, deps: ConsoleDeps)
   app.post<{ Params: { tenant: string }; Body: FormBody }>('/:tenant/login', async (request, reply) => {
     const tenant = await findConsoleTenant(deps.tenants, request.params.tenant);
     if (!tenant) return notFound(reply);
+    const foreign = foreignPostProblem(request);
+    if (foreign) {
+      request.log.warn({ tenant: tenant.id, reason: foreign }, 'console login refused: not posted from the console page');
+      return forbidden(reply, '登录请求不是来自控制台页面，已拒绝。', 'This login did not come from the console page and was refused.');
+    }
     if (tenant.open) return seeOther(reply, pathOf(['console', tenant.id]));
+    const now = deps.clock();
+    const retryAfter = deps.loginThrottle.retryAfterSeconds(tenant.id, request.ip, now);
+    if (retryAfter !== undefined) {
+      request.log.warn({ tenant: tenant.id, retryAfter }, 'console login refused: too many failed attempts');
+      reply.header('retry-after', String(retryAfter));
+      return sendPage(reply, 429, messagePage(429, `登录失败次数过多，请 ${retryAfter} 秒后再试。`, `Too many failed logins; try again in ${retryAfter} seconds.`));
+    }
     if (!deps.apiToken) return askLogin(reply, deps, tenant);
     const token = request.body?.token ?? '';
     if (token === '' || !sameSecret(token, deps.apiToken)) {
+      deps.loginThrottle.recordFailure(tenant.id, request.ip, now);
       request.log.warn({ tenant: tenant.id }, 'console login refused: wrong API token');
       return askLogin(reply, deps, tenant, { failed: true });
     }
-    const now = deps.clock();
+    deps.loginThrottle.recordSuccess(tenant.id, request.ip);
     const session = deps.keys.newSession(tenant.id, null, now);
     return seeOther(reply, pathOf(['console', tenant.id]), sessionCookie(request, deps.keys, session, now));
   });

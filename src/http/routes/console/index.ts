@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../../../errors.js';
 import type { AppDeps } from '../../build.js';
 import { sendPage } from './console-context.js';
+import { LoginThrottle } from './console-login-throttle.js';
 import { consolePageRoutes } from './console-pages.route.js';
 import { consolePostRoutes } from './console-post.route.js';
 import { ConsoleKeys } from './console-session.js';
@@ -31,7 +32,7 @@ function parseForm(body: string): Record<string, string> {
 }
 
 export async function consoleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const consoleDeps = { ...deps, keys: new ConsoleKeys(deps.apiToken) };
+  const consoleDeps = { ...deps, keys: new ConsoleKeys(deps.apiToken), loginThrottle: new LoginThrottle() };
   await app.register(
     async (scope) => {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: CONSOLE_BODY_LIMIT_BYTES }, (_request, body, done) => {
