@@ -60,6 +60,7 @@ describe.each(databaseKinds)('calendar and SLA administration on %s', (kind) => 
     expect((await put('2026-11-07', { kind: 'working_day' })).statusCode).toBe(200);
     expect((await put('2026-11-05', { kind: 'day_off' }, {})).statusCode).toBe(401);
     expect((await put('2026-02-30', { kind: 'day_off' })).statusCode).toBe(400);
+    expect((await put('9999-12-31', { kind: 'day_off' })).statusCode).toBe(400);
     expect((await put('2026-11-06', { kind: 'holiday' })).statusCode).toBe(400);
 
     const days = ((await calendar('?from=2026-11-04&days=4')).json() as { days: Array<{ day: string; kind: string }> }).days.map((d) => `${d.day}:${d.kind}`);

@@ -22,9 +22,19 @@ const dayParams = {
   properties: { ...tenantParams.properties, day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
 } as const;
 
+/** Calendar days outside this range are typing mistakes, not plans. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
 function checkDay(day: string): string {
-  if (isLocalDate(day)) return day;
-  throw new ValidationError('day', `"${day}" is not a real calendar day (YYYY-MM-DD)`, `“${day}”不是有效日期（YYYY-MM-DD）`);
+  if (!isLocalDate(day)) {
+    throw new ValidationError('day', `"${day}" is not a real calendar day (YYYY-MM-DD)`, `“${day}”不是有效日期（YYYY-MM-DD）`);
+  }
+  const year = Number(day.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new ValidationError('day', `"${day}" is outside ${FIRST_YEAR}–${LAST_YEAR}`, `“${day}”超出 ${FIRST_YEAR}–${LAST_YEAR} 年的范围`);
+  }
+  return day;
 }
 
 /** GET the tenant's working calendar (with a warning when official data is missing); PUT/DELETE day overrides. */
