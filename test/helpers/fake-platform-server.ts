@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface RecordedRequest {
   method: string;
@@ -93,5 +94,51 @@ export async function startFakePlatform(initial: FakeHandler = () => ({ status: 
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+export interface FakePlatformFixture {
+  /** The running fake (started before the suite, closed after it). */
+  readonly fake: FakePlatform;
+  /** How many access tokens the fake issued in the current test. */
+  tokensIssued(): number;
+  /** Answers for the next non-token calls, in order; when empty, the suite's default answer. Emptied before each test. */
+  readonly answers: FakeAnswer[];
+}
+
+/**
+ * One fake platform per suite, reset before each test: the token endpoint issues numbered tokens
+ * (`token(n)`), every other call takes the next queued answer or `otherwise(request)`.
+ */
+export function useFakePlatform(options: {
+  tokenPath: string;
+  token: (n: number) => FakeAnswer;
+  otherwise: (request: RecordedRequest) => FakeAnswer;
+}): FakePlatformFixture {
+  let fake: FakePlatform | undefined;
+  let issued = 0;
+  const answers: FakeAnswer[] = [];
+  beforeAll(async () => {
+    fake = await startFakePlatform();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+  beforeEach(() => {
+    fake!.requests.length = 0;
+    issued = 0;
+    answers.length = 0;
+    fake!.setHandler((request) => {
+      if (request.path === options.tokenPath) return options.token(++issued);
+      return answers.shift() ?? options.otherwise(request);
+    });
+  });
+  return {
+    get fake() {
+      if (!fake) throw new Error('the fake platform starts in beforeAll');
+      return fake;
+    },
+    tokensIssued: () => issued,
+    answers,
   };
 }

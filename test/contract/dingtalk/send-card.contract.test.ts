@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dingtalkSender } from '../../../adapters/dingtalk/send.js';
 import { overdueFinalCard, overdueOwnerCard, overdueSupervisorCard } from '../../fixtures/cards/sample-cards.js';
-import { startFakePlatform, type FakeAnswer, type FakePlatform, type RecordedRequest } from '../../helpers/fake-platform-server.js';
+import { useFakePlatform, type FakeAnswer, type RecordedRequest } from '../../helpers/fake-platform-server.js';
 import { cardMessage, outboundContext, platformErrorOf } from '../../helpers/outbound-context.js';
 
 const CREDENTIALS = { clientId: 'dingappkey123', clientSecret: 'secret-dingtalk', robotCode: 'dingrobot' };
@@ -30,38 +30,23 @@ function paramOf(request: RecordedRequest): Record<string, string> {
 }
 
 describe('DingTalk card sender against a fake DingTalk API', () => {
-  let fake: FakePlatform;
-  let tokensIssued: number;
-  let answers: FakeAnswer[];
-
-  beforeAll(async () => {
-    fake = await startFakePlatform();
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-    tokensIssued = 0;
-    answers = [];
-    fake.setHandler((request: RecordedRequest) => {
-      if (request.path === TOKEN_PATH) {
-        tokensIssued += 1;
-        return { json: { accessToken: `dt-${tokensIssued}`, expireIn: 7200 } };
-      }
-      if (request.path === CARD_INSTANCES_PATH) return answers.shift() ?? { json: { success: true, result: true } };
-      return answers.shift() ?? { json: { processQueryKey: 'pqk-card-1', invalidStaffIdList: [], flowControlledStaffIdList: [] } };
-    });
+  const platform = useFakePlatform({
+    tokenPath: TOKEN_PATH,
+    token: (n) => ({ json: { accessToken: `dt-${n}`, expireIn: 7200 } }),
+    otherwise: (request) =>
+      request.path === CARD_INSTANCES_PATH
+        ? { json: { success: true, result: true } }
+        : { json: { processQueryKey: 'pqk-card-1', invalidStaffIdList: [], flowControlledStaffIdList: [] } },
   });
 
-  const context = () => outboundContext(fake.baseUrl, CREDENTIALS);
+  const context = () => outboundContext(platform.fake.baseUrl, CREDENTIALS);
 
   it('sends the ActionCard to the staffId with oToMessages/batchSend and keeps processQueryKey as the message id', async () => {
     const result = await dingtalkSender.send(cardMessage({ staffId: STAFF_ID }, { card: overdueOwnerCard }), context());
 
     expect(result).toEqual({ platformMessageId: 'pqk-card-1' });
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `POST ${DIRECT_PATH}`]);
-    const [, send] = fake.requests;
+    expect(platform.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `POST ${DIRECT_PATH}`]);
+    const [, send] = platform.fake.requests;
     expect(send!.headers['x-acs-dingtalk-access-token']).toBe('dt-1');
     expect(send!.query).toEqual({});
     const body = send!.body as RobotBody;
@@ -72,7 +57,7 @@ describe('DingTalk card sender against a fake DingTalk API', () => {
   it('puts the card in msgParam: title, markdown text, every action a URL button (call-backs into the service, links as they are)', async () => {
     await dingtalkSender.send(cardMessage({ staffId: STAFF_ID }, { card: overdueOwnerCard }), context());
 
-    const param = paramOf(fake.requestsTo(DIRECT_PATH)[0]!);
+    const param = paramOf(platform.fake.requestsTo(DIRECT_PATH)[0]!);
     expect(Object.keys(param).sort()).toEqual(['actionTitle1', 'actionTitle2', 'actionURL1', 'actionURL2', 'text', 'title']);
     expect(param.title).toBe('跟进超时：杭州云帆科技有限公司');
     expect(param.text).toMatch(/^#### 跟进超时：杭州云帆科技有限公司\n\n/);
@@ -83,18 +68,18 @@ describe('DingTalk card sender against a fake DingTalk API', () => {
     const result = await dingtalkSender.send(cardMessage({ chatId: 'cidAsXSBLnA==' }, { card: overdueSupervisorCard }), context());
 
     expect(result).toEqual({ platformMessageId: 'pqk-card-1' });
-    const [send] = fake.requestsTo(GROUP_PATH);
+    const [send] = platform.fake.requestsTo(GROUP_PATH);
     expect(send!.body).toMatchObject({ robotCode: 'dingrobot', openConversationId: 'cidAsXSBLnA==', msgKey: 'sampleActionCard3' });
     expect(paramOf(send!).actionURL2).toMatch(new RegExp(`^https://salesbeat\\.example\\.com/console/acme/cards/${SUPERVISOR_CARD_ID}/actions/lead\\.nudge_owner\\?value=`));
   });
 
   it('on InvalidAuthentication fetches a new token once and sends the same card again', async () => {
-    answers = [{ status: 401, json: { code: 'InvalidAuthentication', message: '不合法的access_token' } }];
+    platform.answers.push({ status: 401, json: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
 
     const result = await dingtalkSender.send(cardMessage({ staffId: STAFF_ID }, { card: overdueOwnerCard }), context());
 
     expect(result).toEqual({ platformMessageId: 'pqk-card-1' });
-    const sends = fake.requestsTo(DIRECT_PATH);
+    const sends = platform.fake.requestsTo(DIRECT_PATH);
     expect(sends.map((r) => r.headers['x-acs-dingtalk-access-token'])).toEqual(['dt-1', 'dt-2']);
     expect(sends[1]!.body).toEqual(sends[0]!.body);
   });
@@ -103,12 +88,12 @@ describe('DingTalk card sender against a fake DingTalk API', () => {
     ['HTTP 429', { status: 429, json: { code: 'Throttling', message: 'too many requests' } }],
     ['a flow-controlled staffId', { json: { processQueryKey: 'pqk-2', invalidStaffIdList: [], flowControlledStaffIdList: [STAFF_ID] } }],
   ])('backs off on a rate limit (%s): rate_limited, no immediate retry', async (_label, answer) => {
-    answers = [answer as FakeAnswer];
+    platform.answers.push(answer as FakeAnswer);
 
     const error = await platformErrorOf(dingtalkSender.send(cardMessage({ staffId: STAFF_ID }, { card: overdueOwnerCard }), context()));
 
     expect(error.platformCode).toBe('rate_limited');
-    expect(fake.requestsTo(DIRECT_PATH)).toHaveLength(1);
+    expect(platform.fake.requestsTo(DIRECT_PATH)).toHaveLength(1);
   });
 
   it('fails permanently, without calling DingTalk, for a recipient with neither staffId nor chatId', async () => {
@@ -116,7 +101,7 @@ describe('DingTalk card sender against a fake DingTalk API', () => {
 
     expect(error.platformCode).toBe('permanent');
     expect(error.message).toMatch(/staffId nor a chatId/);
-    expect(fake.requests).toHaveLength(0);
+    expect(platform.fake.requests).toHaveLength(0);
   });
 
   describe('updateCard', () => {
@@ -133,15 +118,15 @@ describe('DingTalk card sender against a fake DingTalk API', () => {
 
       expect(result.status).toBe('unsupported');
       expect(result.status === 'unsupported' && result.reason).toMatch(/ActionCard cannot be updated/);
-      expect(fake.requests).toHaveLength(0);
+      expect(platform.fake.requests).toHaveLength(0);
     });
 
     it('updates an interactive card by outTrackId with PUT /v1.0/card/instances, the final state in cardParamMap', async () => {
       const result = await dingtalkSender.updateCard(update({ outTrackId: 'track-1', cardTemplateId: 'tpl.schema' }), context());
 
       expect(result).toEqual({ status: 'updated' });
-      expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `PUT ${CARD_INSTANCES_PATH}`]);
-      const [, put] = fake.requests;
+      expect(platform.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `PUT ${CARD_INSTANCES_PATH}`]);
+      const [, put] = platform.fake.requests;
       expect(put!.headers['x-acs-dingtalk-access-token']).toBe('dt-1');
       const body = put!.body as { outTrackId: string; cardData: { cardParamMap: Record<string, string> }; cardUpdateOptions: Record<string, boolean> };
       expect(Object.keys(body).sort()).toEqual(['cardData', 'cardUpdateOptions', 'outTrackId']);
@@ -151,10 +136,10 @@ describe('DingTalk card sender against a fake DingTalk API', () => {
     });
 
     it('refreshes the token once when the update meets InvalidAuthentication', async () => {
-      answers = [{ status: 401, json: { code: 'InvalidAuthentication', message: '不合法的access_token' } }];
+      platform.answers.push({ status: 401, json: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
 
       expect(await dingtalkSender.updateCard(update({ outTrackId: 'track-1' }), context())).toEqual({ status: 'updated' });
-      expect(fake.requestsTo(CARD_INSTANCES_PATH).map((r) => r.headers['x-acs-dingtalk-access-token'])).toEqual(['dt-1', 'dt-2']);
+      expect(platform.fake.requestsTo(CARD_INSTANCES_PATH).map((r) => r.headers['x-acs-dingtalk-access-token'])).toEqual(['dt-1', 'dt-2']);
     });
   });
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeishuCard } from '../../../adapters/feishu/render-card.js';
 import { feishuSender } from '../../../adapters/feishu/send.js';
 import { RateLimitedError } from '../../../adapters/outbound.js';
 import { overdueFinalCard, overdueOwnerCard, overdueSupervisorCard } from '../../fixtures/cards/sample-cards.js';
-import { startFakePlatform, type FakeAnswer, type FakePlatform, type RecordedRequest } from '../../helpers/fake-platform-server.js';
+import { useFakePlatform, type FakeAnswer, type RecordedRequest } from '../../helpers/fake-platform-server.js';
 import { cardMessage, outboundContext, platformErrorOf } from '../../helpers/outbound-context.js';
 
 const CREDENTIALS = { appId: 'cli_a1b2c3', appSecret: 'secret-feishu' };
@@ -36,37 +36,20 @@ function behaviours(node: unknown): Array<Record<string, unknown>> {
 }
 
 describe('Feishu card sender against a fake Feishu API', () => {
-  let fake: FakePlatform;
-  let tokensIssued: number;
-  let answers: FakeAnswer[];
-
-  beforeAll(async () => {
-    fake = await startFakePlatform();
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-    tokensIssued = 0;
-    answers = [];
-    fake.setHandler((request: RecordedRequest) => {
-      if (request.path === TOKEN_PATH) {
-        tokensIssued += 1;
-        return { json: { code: 0, msg: 'ok', tenant_access_token: `t-${tokensIssued}`, expire: 7200 } };
-      }
-      return answers.shift() ?? (request.method === 'PATCH' ? { json: { code: 0, msg: 'success', data: {} } } : OK_SEND);
-    });
+  const platform = useFakePlatform({
+    tokenPath: TOKEN_PATH,
+    token: (n) => ({ json: { code: 0, msg: 'ok', tenant_access_token: `t-${n}`, expire: 7200 } }),
+    otherwise: (request) => (request.method === 'PATCH' ? { json: { code: 0, msg: 'success', data: {} } } : OK_SEND),
   });
 
-  const context = () => outboundContext(fake.baseUrl, CREDENTIALS);
+  const context = () => outboundContext(platform.fake.baseUrl, CREDENTIALS);
 
   it('sends the card as msg_type interactive to the open_id, with the row id as uuid, and keeps the message id', async () => {
     const result = await feishuSender.send(cardMessage({ openId: OPEN_ID }, { card: overdueOwnerCard }), context());
 
     expect(result).toEqual({ platformMessageId: SENT_MESSAGE_ID });
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `POST ${SEND_PATH}`]);
-    const [, send] = fake.requests;
+    expect(platform.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `POST ${SEND_PATH}`]);
+    const [, send] = platform.fake.requests;
     expect(send!.query).toEqual({ receive_id_type: 'open_id' });
     expect(send!.headers.authorization).toBe('Bearer t-1');
     expect(send!.headers['content-type']).toMatch(/^application\/json/);
@@ -79,7 +62,7 @@ describe('Feishu card sender against a fake Feishu API', () => {
   it('puts card JSON 2.0 in content: shared (update_multi), red header, title in zh-CN with English alongside, call-back buttons naming the card', async () => {
     await feishuSender.send(cardMessage({ openId: OPEN_ID }, { card: overdueSupervisorCard }), context());
 
-    const card = cardIn(fake.requestsTo(SEND_PATH)[0]!);
+    const card = cardIn(platform.fake.requestsTo(SEND_PATH)[0]!);
     expect(card.schema).toBe('2.0');
     expect(card.config).toEqual({ update_multi: true });
     expect(card.header.template).toBe('red');
@@ -107,7 +90,7 @@ describe('Feishu card sender against a fake Feishu API', () => {
   it('shows the card in English when the row asks for it', async () => {
     await feishuSender.send(cardMessage({ openId: OPEN_ID }, { card: overdueOwnerCard, locale: 'en' }), context());
 
-    expect(cardIn(fake.requestsTo(SEND_PATH)[0]!).header.title.content as string).toBe('Follow-up overdue: 杭州云帆科技有限公司');
+    expect(cardIn(platform.fake.requestsTo(SEND_PATH)[0]!).header.title.content as string).toBe('Follow-up overdue: 杭州云帆科技有限公司');
   });
 
   it.each([
@@ -117,47 +100,47 @@ describe('Feishu card sender against a fake Feishu API', () => {
   ])('addresses %j with receive_id_type %s', async (recipient, type, id) => {
     await feishuSender.send(cardMessage(recipient, { card: overdueOwnerCard }), context());
 
-    const [send] = fake.requestsTo(SEND_PATH);
+    const [send] = platform.fake.requestsTo(SEND_PATH);
     expect(send!.query).toEqual({ receive_id_type: type });
     expect((send!.body as SentBody).receive_id).toBe(id);
   });
 
   it('on an expired token (99991663) fetches a new one once and sends the same card with the same uuid again', async () => {
-    answers = [{ status: 400, json: { code: 99991663, msg: 'Invalid access token for authorization' } }];
+    platform.answers.push({ status: 400, json: { code: 99991663, msg: 'Invalid access token for authorization' } });
 
     const result = await feishuSender.send(cardMessage({ openId: OPEN_ID }, { card: overdueOwnerCard }), context());
 
     expect(result).toEqual({ platformMessageId: SENT_MESSAGE_ID });
-    expect(fake.requests.map((r) => r.path)).toEqual([TOKEN_PATH, SEND_PATH, TOKEN_PATH, SEND_PATH]);
-    const sends = fake.requestsTo(SEND_PATH);
+    expect(platform.fake.requests.map((r) => r.path)).toEqual([TOKEN_PATH, SEND_PATH, TOKEN_PATH, SEND_PATH]);
+    const sends = platform.fake.requestsTo(SEND_PATH);
     expect(sends.map((r) => r.headers.authorization)).toEqual(['Bearer t-1', 'Bearer t-2']);
     expect(sends[1]!.body).toEqual(sends[0]!.body);
   });
 
   it('reports the 5-QPS limit (HTTP 429, 99991400) as rate_limited with the wait Feishu asked for, without retrying at once', async () => {
-    answers = [{ status: 429, headers: { 'x-ogw-ratelimit-reset': '2' }, json: { code: 99991400, msg: 'request trigger frequency limit' } }];
+    platform.answers.push({ status: 429, headers: { 'x-ogw-ratelimit-reset': '2' }, json: { code: 99991400, msg: 'request trigger frequency limit' } });
 
     const error = await platformErrorOf(feishuSender.send(cardMessage({ openId: OPEN_ID }, { card: overdueOwnerCard }), context()));
 
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBe(2_000);
-    expect(fake.requestsTo(SEND_PATH)).toHaveLength(1);
+    expect(platform.fake.requestsTo(SEND_PATH)).toHaveLength(1);
   });
 
   it('fails permanently on a refused card (e.g. 230099 card content failed) and on a malformed row, the latter without calling Feishu', async () => {
-    answers = [{ status: 400, json: { code: 230099, msg: 'Failed to create card content' } }];
+    platform.answers.push({ status: 400, json: { code: 230099, msg: 'Failed to create card content' } });
     const refused = await platformErrorOf(feishuSender.send(cardMessage({ openId: OPEN_ID }, { card: overdueOwnerCard }), context()));
     expect(refused.platformCode).toBe('permanent');
     expect(refused.message).toContain('230099');
 
-    fake.requests.length = 0;
+    platform.fake.requests.length = 0;
     const noCard = await platformErrorOf(feishuSender.send({ id: ROW_ID, kind: 'card', recipient: { openId: OPEN_ID }, payload: { text: 'x' } }, context()));
     const noRecipient = await platformErrorOf(feishuSender.send(cardMessage({ staffId: 'manager4220' }, { card: overdueOwnerCard }), context()));
     expect(noCard.platformCode).toBe('permanent');
     expect(noCard.message).toMatch(/payload\.card/);
     expect(noRecipient.platformCode).toBe('permanent');
     expect(noRecipient.message).toMatch(/openId, userId or chatId/);
-    expect(fake.requests).toHaveLength(0);
+    expect(platform.fake.requests).toHaveLength(0);
   });
 
   describe('updateCard', () => {
@@ -167,8 +150,8 @@ describe('Feishu card sender against a fake Feishu API', () => {
       const result = await feishuSender.updateCard(update(), context());
 
       expect(result).toEqual({ status: 'updated' });
-      expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `PATCH ${PATCH_PATH}`]);
-      const [, patch] = fake.requests;
+      expect(platform.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${TOKEN_PATH}`, `PATCH ${PATCH_PATH}`]);
+      const [, patch] = platform.fake.requests;
       expect(patch!.headers.authorization).toBe('Bearer t-1');
       expect(Object.keys(patch!.body as object)).toEqual(['content']);
       const card = cardIn(patch!);
@@ -179,17 +162,17 @@ describe('Feishu card sender against a fake Feishu API', () => {
     });
 
     it('refreshes an expired token once for the update too', async () => {
-      answers = [{ status: 400, json: { code: 99991663, msg: 'Invalid access token' } }];
+      platform.answers.push({ status: 400, json: { code: 99991663, msg: 'Invalid access token' } });
 
       expect(await feishuSender.updateCard(update(), context())).toEqual({ status: 'updated' });
-      expect(fake.requestsTo(PATCH_PATH).map((r) => r.headers.authorization)).toEqual(['Bearer t-1', 'Bearer t-2']);
+      expect(platform.fake.requestsTo(PATCH_PATH).map((r) => r.headers.authorization)).toEqual(['Bearer t-1', 'Bearer t-2']);
     });
 
     it('says it cannot update a card whose message id was never recorded, without calling Feishu', async () => {
       const result = await feishuSender.updateCard({ ...update(), platformMessageId: undefined }, context());
 
       expect(result).toMatchObject({ status: 'unsupported' });
-      expect(fake.requests).toHaveLength(0);
+      expect(platform.fake.requests).toHaveLength(0);
     });
   });
 });

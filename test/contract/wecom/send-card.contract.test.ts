@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wecomSender } from '../../../adapters/wecom/send.js';
 import { overdueFinalCard, overdueOwnerCard, overdueSupervisorCard } from '../../fixtures/cards/sample-cards.js';
-import { startFakePlatform, type FakeAnswer, type FakePlatform, type RecordedRequest } from '../../helpers/fake-platform-server.js';
+import { useFakePlatform, type FakeAnswer, type RecordedRequest } from '../../helpers/fake-platform-server.js';
 import { cardMessage, outboundContext, platformErrorOf } from '../../helpers/outbound-context.js';
 
 const CREDENTIALS = { corpId: 'ww1234567890abcdef', agentId: '1000002', secret: 'secret-wecom', token: 't', encodingAesKey: 'k' };
@@ -35,38 +35,20 @@ interface TemplateCardBody {
 const bodyOf = (request: RecordedRequest) => request.body as TemplateCardBody;
 
 describe('WeCom card sender against a fake WeCom API', () => {
-  let fake: FakePlatform;
-  let tokensIssued: number;
-  let answers: FakeAnswer[];
-
-  beforeAll(async () => {
-    fake = await startFakePlatform();
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-    tokensIssued = 0;
-    answers = [];
-    fake.setHandler((request: RecordedRequest) => {
-      if (request.path === TOKEN_PATH) {
-        tokensIssued += 1;
-        return { json: { errcode: 0, errmsg: 'ok', access_token: `wt-${tokensIssued}`, expires_in: 7200 } };
-      }
-      if (request.path === UPDATE_PATH) return answers.shift() ?? { json: { errcode: 0, errmsg: 'ok', invaliduser: [] } };
-      return answers.shift() ?? OK_SEND;
-    });
+  const platform = useFakePlatform({
+    tokenPath: TOKEN_PATH,
+    token: (n) => ({ json: { errcode: 0, errmsg: 'ok', access_token: `wt-${n}`, expires_in: 7200 } }),
+    otherwise: (request) => (request.path === UPDATE_PATH ? { json: { errcode: 0, errmsg: 'ok', invaliduser: [] } } : OK_SEND),
   });
 
-  const context = () => outboundContext(fake.baseUrl, CREDENTIALS);
+  const context = () => outboundContext(platform.fake.baseUrl, CREDENTIALS);
 
   it('sends a template_card app message to the member, keeping msgid as the message id and response_code + task_id for updates', async () => {
     const result = await wecomSender.send(cardMessage({ userid: USERID }, { card: overdueOwnerCard }), context());
 
     expect(result).toEqual({ platformMessageId: 'msg-card-1', extra: { taskId: OWNER_TASK_ID, responseCode: 'rc-1' } });
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${TOKEN_PATH}`, `POST ${SEND_PATH}`]);
-    const [, send] = fake.requests;
+    expect(platform.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${TOKEN_PATH}`, `POST ${SEND_PATH}`]);
+    const [, send] = platform.fake.requests;
     expect(send!.query).toEqual({ access_token: 'wt-1' });
     const body = bodyOf(send!);
     expect(Object.keys(body).sort()).toEqual(['agentid', 'duplicate_check_interval', 'enable_duplicate_check', 'msgtype', 'template_card', 'touser']);
@@ -76,7 +58,7 @@ describe('WeCom card sender against a fake WeCom API', () => {
   it('renders a button_interaction card: task_id from card and row, action keys on the buttons, the lead link on the card', async () => {
     await wecomSender.send(cardMessage({ userid: USERID }, { card: overdueOwnerCard }), context());
 
-    const card = bodyOf(fake.requestsTo(SEND_PATH)[0]!).template_card;
+    const card = bodyOf(platform.fake.requestsTo(SEND_PATH)[0]!).template_card;
     expect(card.card_type).toBe('button_interaction');
     expect(card.task_id).toBe(OWNER_TASK_ID);
     expect(card.task_id).toMatch(/^[A-Za-z0-9_\-@]+$/);
@@ -91,43 +73,43 @@ describe('WeCom card sender against a fake WeCom API', () => {
     await wecomSender.send(cardMessage({ userid: USERID }, { card: overdueSupervisorCard }), context());
     await wecomSender.send(cardMessage({ userid: 'LiSi' }, { card: overdueSupervisorCard }, 'b9c4a0c2-0d55-4a0e-8d8b-2d7f5c0e9b11'), context());
 
-    const [first, retry, other] = fake.requestsTo(SEND_PATH);
+    const [first, retry, other] = platform.fake.requestsTo(SEND_PATH);
     expect(bodyOf(first!).template_card.task_id).toBe(SUPERVISOR_TASK_ID);
     expect(JSON.stringify(retry!.body)).toBe(JSON.stringify(first!.body));
     expect(bodyOf(other!).template_card.task_id).toBe('lead-overdue-3f6c2a10-5b1e-4c7d-9a2e-7d0c1b2a3e4f-first_response-supervisor@b9c4a0c2-0d55-4a0e-8d8b-2d7f5c0e9b11');
   });
 
   it('on errcode 42001 fetches a new token once and sends the same card again', async () => {
-    answers = [{ json: { errcode: 42001, errmsg: 'access_token expired' } }];
+    platform.answers.push({ json: { errcode: 42001, errmsg: 'access_token expired' } });
 
     const result = await wecomSender.send(cardMessage({ userid: USERID }, { card: overdueOwnerCard }), context());
 
     expect(result.platformMessageId).toBe('msg-card-1');
-    const sends = fake.requestsTo(SEND_PATH);
+    const sends = platform.fake.requestsTo(SEND_PATH);
     expect(sends.map((r) => r.query.access_token)).toEqual(['wt-1', 'wt-2']);
     expect(sends[1]!.body).toEqual(sends[0]!.body);
   });
 
   it('reports the frequency limit (45009) as rate_limited without retrying at once', async () => {
-    answers = [{ json: { errcode: 45009, errmsg: 'api freq out of limit' } }];
+    platform.answers.push({ json: { errcode: 45009, errmsg: 'api freq out of limit' } });
 
     const error = await platformErrorOf(wecomSender.send(cardMessage({ userid: USERID }, { card: overdueOwnerCard }), context()));
 
     expect(error.platformCode).toBe('rate_limited');
-    expect(fake.requestsTo(SEND_PATH)).toHaveLength(1);
+    expect(platform.fake.requestsTo(SEND_PATH)).toHaveLength(1);
   });
 
   it('fails permanently when WeCom lists the member (lower-cased) in invaliduser, and for a recipient without userid', async () => {
-    answers = [{ json: { errcode: 0, errmsg: 'ok', invaliduser: 'zhangsan', msgid: 'm', response_code: 'rc' } }];
+    platform.answers.push({ json: { errcode: 0, errmsg: 'ok', invaliduser: 'zhangsan', msgid: 'm', response_code: 'rc' } });
     const invalid = await platformErrorOf(wecomSender.send(cardMessage({ userid: USERID }, { card: overdueOwnerCard }), context()));
-    fake.requests.length = 0;
+    platform.fake.requests.length = 0;
     const noUser = await platformErrorOf(wecomSender.send(cardMessage({ touser: USERID }, { card: overdueOwnerCard }), context()));
 
     expect(invalid.platformCode).toBe('permanent');
     expect(invalid.message).toContain('invaliduser');
     expect(noUser.platformCode).toBe('permanent');
     expect(noUser.message).toContain('userid');
-    expect(fake.requests).toHaveLength(0);
+    expect(platform.fake.requests).toHaveLength(0);
   });
 
   describe('updateCard', () => {
@@ -143,8 +125,8 @@ describe('WeCom card sender against a fake WeCom API', () => {
       const result = await wecomSender.updateCard(update(), context());
 
       expect(result).toEqual({ status: 'updated', delivery: { taskId: OWNER_TASK_ID } });
-      expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${TOKEN_PATH}`, `POST ${UPDATE_PATH}`]);
-      const [, call] = fake.requests;
+      expect(platform.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${TOKEN_PATH}`, `POST ${UPDATE_PATH}`]);
+      const [, call] = platform.fake.requests;
       expect(call!.query).toEqual({ access_token: 'wt-1' });
       const body = bodyOf(call!);
       expect(Object.keys(body).sort()).toEqual(['agentid', 'response_code', 'template_card', 'userids']);
@@ -154,7 +136,7 @@ describe('WeCom card sender against a fake WeCom API', () => {
     });
 
     it('fails permanently when the member is in the update answer\'s invaliduser list', async () => {
-      answers = [{ json: { errcode: 0, errmsg: 'ok', invaliduser: ['zhangsan'] } }];
+      platform.answers.push({ json: { errcode: 0, errmsg: 'ok', invaliduser: ['zhangsan'] } });
 
       const error = await platformErrorOf(wecomSender.updateCard(update(), context()));
 
@@ -163,10 +145,10 @@ describe('WeCom card sender against a fake WeCom API', () => {
     });
 
     it('refreshes an expired token once for the update too', async () => {
-      answers = [{ json: { errcode: 42001, errmsg: 'access_token expired' } }];
+      platform.answers.push({ json: { errcode: 42001, errmsg: 'access_token expired' } });
 
       expect((await wecomSender.updateCard(update(), context())).status).toBe('updated');
-      expect(fake.requestsTo(UPDATE_PATH).map((r) => r.query.access_token)).toEqual(['wt-1', 'wt-2']);
+      expect(platform.fake.requestsTo(UPDATE_PATH).map((r) => r.query.access_token)).toEqual(['wt-1', 'wt-2']);
     });
 
     it('says it cannot update without an unused response_code, without calling WeCom', async () => {
@@ -174,7 +156,7 @@ describe('WeCom card sender against a fake WeCom API', () => {
 
       expect(result.status).toBe('unsupported');
       expect(result.status === 'unsupported' && result.reason).toMatch(/response_code/);
-      expect(fake.requests).toHaveLength(0);
+      expect(platform.fake.requests).toHaveLength(0);
     });
   });
 });
